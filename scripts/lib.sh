@@ -1,0 +1,158 @@
+# Shared steps of the run and test commands: each one checks first and only installs or starts what is missing.
+# Sourced by the scripts in this folder; every setting can be overridden from the environment.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+PYTHON="${PYTHON:-python3}"
+ODOO_SERIES="19.0"
+ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}"
+DB_HOST="${DB_HOST:-127.0.0.1}"
+DB_PORT="${DB_PORT:-5432}"
+DB_USER="${DB_USER:-odoo}"
+ADDONS="crm_extended,crm_accounting_link"
+CONFIG="$LOCAL/odoo.conf"
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+as_postgres() {
+    if [ "$(id -u)" = 0 ]; then su postgres -c "$(printf '%q ' "$@")"; else sudo -u postgres "$@"; fi
+}
+
+ensure_system_packages() {
+    local wanted=(postgresql postgresql-client libpq-dev libldap2-dev libsasl2-dev python3-dev build-essential gettext)
+    [ "${WITH_BROWSER:-1}" = 1 ] && wanted+=(chromium)
+    local missing=()
+    for pkg in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} = 0 ] && return
+    command -v apt-get >/dev/null || die "missing system packages (${missing[*]}) and no apt-get to install them"
+    log "Installing system packages: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_postgres() {
+    if ! pg_isready -q -h "$DB_HOST" -p "$DB_PORT"; then
+        log "Starting the local PostgreSQL cluster"
+        local cluster
+        cluster=$(pg_lsclusters -h 2>/dev/null | awk -v port="$DB_PORT" '$3 == port {print $1" "$2; exit}')
+        [ -n "$cluster" ] || die "no local PostgreSQL cluster listens on port $DB_PORT (see pg_lsclusters)"
+        as_root pg_ctlcluster $cluster start
+        for _ in $(seq 30); do pg_isready -q -h "$DB_HOST" -p "$DB_PORT" && break; sleep 1; done
+        pg_isready -q -h "$DB_HOST" -p "$DB_PORT" || die "PostgreSQL did not start on $DB_HOST:$DB_PORT"
+    fi
+    ensure_db_role
+}
+
+# The role Odoo connects as: may create databases, nothing more; its password lives in .local/ only.
+ensure_db_role() {
+    mkdir -p "$LOCAL"
+    local password_file="$LOCAL/db_password"
+    if [ -n "${DB_PASSWORD:-}" ]; then
+        printf '%s' "$DB_PASSWORD" > "$password_file"
+    elif [ ! -s "$password_file" ]; then
+        "$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(24), end="")' > "$password_file"
+    fi
+    chmod 600 "$password_file"
+    DB_PASSWORD="$(cat "$password_file")"
+    if PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
+        return
+    fi
+    log "Creating PostgreSQL role $DB_USER"
+    as_postgres psql -p "$DB_PORT" -v ON_ERROR_STOP=1 -qc "DO \$\$ BEGIN
+        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN CREATE ROLE \"$DB_USER\" LOGIN CREATEDB; END IF;
+        ALTER ROLE \"$DB_USER\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+    END \$\$;" >/dev/null
+}
+
+pip_install() {
+    "$PYTHON" -m pip install -q --disable-pip-version-check "$@"
+}
+
+odoo_is_installed() {
+    "$PYTHON" -c "import sys, odoo.release as r; sys.exit(r.series != '$ODOO_SERIES')" 2>/dev/null
+}
+
+ensure_odoo() {
+    odoo_is_installed && return
+    local src="${ODOO_SRC:-}"
+    if [ -z "$src" ]; then
+        src="$LOCAL/odoo-$ODOO_SERIES"
+        if [ ! -f "$src/odoo/release.py" ]; then
+            log "Downloading the Odoo $ODOO_SERIES source archive"
+            mkdir -p "$src"
+            if ! curl -fsSL --retry 2 "$ODOO_ARCHIVE_URL" | tar -xz -C "$src" --strip-components=1; then
+                rm -rf "$src"
+                die "Odoo $ODOO_SERIES is not importable and its source archive could not be downloaded.
+Point ODOO_SRC at an Odoo $ODOO_SERIES source tree (the folder that holds odoo/ and addons/) and run again:
+    ODOO_SRC=/path/to/odoo-$ODOO_SERIES $0"
+            fi
+        fi
+    fi
+    [ -f "$src/odoo/release.py" ] || die "ODOO_SRC=$src is not an Odoo source tree (no odoo/release.py)"
+    log "Installing Odoo $ODOO_SERIES from $src"
+    pip_install -r "$src/requirements.txt"
+    pip_install setuptools wheel
+    # Odoo's own requirements pin every library; --no-deps keeps its setup.py from pulling newer ones.
+    pip_install --no-deps --no-build-isolation -e "$src"
+    odoo_is_installed || die "Odoo was installed from $src but python cannot import Odoo $ODOO_SERIES"
+}
+
+ensure_python_packages() {
+    local stamp="$LOCAL/requirements.sha1"
+    local digest
+    digest=$(sha1sum "$ROOT/requirements.txt" | cut -d' ' -f1)
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ] && "$PYTHON" -c 'import pytest_odoo, xlsxwriter' 2>/dev/null && return
+    log "Installing Python packages from requirements.txt"
+    pip_install -r "$ROOT/requirements.txt"
+    echo "$digest" > "$stamp"
+}
+
+# .local/odoo.conf: config/odoo.conf with absolute paths and the generated secrets, never committed.
+write_local_config() {
+    local admin_file="$LOCAL/admin_passwd"
+    [ -s "$admin_file" ] || "$PYTHON" -c 'import secrets; print(secrets.token_urlsafe(24), end="")' > "$admin_file"
+    chmod 600 "$admin_file"
+    sed -e "s|^addons_path *=.*|addons_path = $ROOT/addons|" \
+        -e "s|^data_dir *=.*|data_dir = $LOCAL/data|" \
+        -e "s|^db_host *=.*|db_host = $DB_HOST|" \
+        -e "s|^db_port *=.*|db_port = $DB_PORT|" \
+        -e "s|^db_user *=.*|db_user = $DB_USER|" \
+        "$ROOT/config/odoo.conf" > "$CONFIG.tmp"
+    printf 'db_password = %s\nadmin_passwd = %s\n' "$DB_PASSWORD" "${ODOO_ADMIN_PASSWD:-$(cat "$admin_file")}" >> "$CONFIG.tmp"
+    chmod 600 "$CONFIG.tmp"
+    mv "$CONFIG.tmp" "$CONFIG"
+}
+
+setup_all() {
+    cd "$ROOT"
+    ensure_system_packages
+    ensure_postgres
+    ensure_odoo
+    ensure_python_packages
+    write_local_config
+}
+
+odoo() {
+    "$PYTHON" -m odoo "$@"
+}
+
+db_psql() {
+    PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"
+}
+
+db_exists() {
+    [ "$(db_psql -d postgres -Atqc "select 1 from pg_database where datname = '$1'")" = 1 ]
+}
+
+drop_db() {
+    db_psql -d postgres -qc "drop database if exists \"$1\" with (force)" >/dev/null 2>&1 || true
+    rm -rf "$LOCAL/data/filestore/$1"
+}

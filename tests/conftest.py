@@ -1,0 +1,108 @@
+"""Fixtures of the end-to-end tests: real Odoo server processes on free loopback ports, each against a
+throwaway copy of the database the test command prepared (E2E_TEMPLATE_DB, both addons installed)."""
+import configparser
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+
+import psycopg2
+import pytest
+
+from rpc import OdooRpc
+
+
+def odoo_options():
+    parser = configparser.ConfigParser()
+    parser.read(os.environ['ODOO_RC'])
+    return parser['options']
+
+
+def connect(dbname):
+    options = odoo_options()
+    return psycopg2.connect(dbname=dbname, host=options['db_host'], port=options['db_port'],
+                            user=options['db_user'], password=options['db_password'])
+
+
+def run_sql(sql, dbname='postgres'):
+    connection = connect(dbname)
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall() if cursor.description else None
+    finally:
+        connection.close()
+
+
+def drop_database(dbname):
+    run_sql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+
+
+def throwaway_name(prefix):
+    return f'{prefix}_{uuid.uuid4().hex[:8]}'
+
+
+def odoo_command(*args, command=('server',)):
+    return [sys.executable, '-m', 'odoo', *command, '-c', os.environ['ODOO_RC'], *args]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(dbname):
+    port = free_port()
+    process = subprocess.Popen(
+        odoo_command('-d', dbname, '--db-filter', f'^{dbname}$', '--http-interface', '127.0.0.1',
+                     '--http-port', str(port), '--max-cron-threads', '0', '--log-level', 'warn'),
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    url = f'http://127.0.0.1:{port}'
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f'Odoo server exited: {process.stderr.read()}')
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f'{url}/web/health', timeout=5) as response:
+                    if response.status == 200:
+                        break
+            if time.monotonic() > deadline:
+                raise TimeoutError('Odoo server did not answer within 120 s')
+            time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope='session')
+def e2e_database():
+    dbname = throwaway_name('crm_extended_e2e')
+    run_sql(f'CREATE DATABASE "{dbname}" TEMPLATE "{os.environ["E2E_TEMPLATE_DB"]}"')
+    yield dbname
+    drop_database(dbname)
+
+
+@pytest.fixture(scope='session')
+def server_url(e2e_database):
+    with running_server(e2e_database) as url:
+        yield url
+
+
+@pytest.fixture
+def admin_rpc(server_url, e2e_database):
+    client = OdooRpc(server_url, e2e_database)
+    assert client.login('admin', 'admin'), 'the administrator could not log in'
+    return client

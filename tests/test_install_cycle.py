@@ -1,0 +1,91 @@
+"""Both addons install on an empty database, upgrade twice without a change, uninstall leaving standard
+data intact, and install again; every step through Odoo's own command line, as an administrator does it."""
+import re
+import subprocess
+
+import pytest
+
+from conftest import connect, drop_database, odoo_command, throwaway_name
+
+ADDONS = 'crm_extended,crm_accounting_link'
+LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
+
+# Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
+STANDARD_DATA = {
+    'res_partner_industry': "SELECT count(*) FROM res_partner_industry",
+    'crm_stage': "SELECT count(*) FROM crm_stage",
+    'mail_activity_type': "SELECT count(*) FROM mail_activity_type",
+    'res_partner': "SELECT count(*) FROM res_partner",
+    'account_move': "SELECT count(*) FROM account_move",
+}
+
+# What an upgrade could rewrite: our records, views, translations and access rules.
+UPGRADE_FOOTPRINT = {
+    'ir_model_data': """SELECT module, name, model, res_id, noupdate FROM ir_model_data
+                        WHERE module IN ('crm_extended', 'crm_accounting_link') ORDER BY module, name""",
+    'ir_ui_view': """SELECT v.name, v.arch_db::text, v.priority, v.active FROM ir_ui_view v
+                     JOIN ir_model_data d ON d.model = 'ir.ui.view' AND d.res_id = v.id
+                     WHERE d.module IN ('crm_extended', 'crm_accounting_link') ORDER BY d.name""",
+    'ir_model_access': """SELECT a.name, a.perm_read, a.perm_write, a.perm_create, a.perm_unlink FROM ir_model_access a
+                          JOIN ir_model_data d ON d.model = 'ir.model.access' AND d.res_id = a.id
+                          WHERE d.module IN ('crm_extended', 'crm_accounting_link') ORDER BY d.name""",
+    'ir_rule': """SELECT r.name, r.domain_force, r.active FROM ir_rule r
+                  JOIN ir_model_data d ON d.model = 'ir.rule' AND d.res_id = r.id
+                  WHERE d.module IN ('crm_extended', 'crm_accounting_link') ORDER BY d.name""",
+}
+
+
+def odoo(dbname, *args):
+    result = subprocess.run(odoo_command('-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
+                            capture_output=True, text=True, timeout=1200)
+    problems = LOG_PROBLEM.findall(result.stderr)
+    assert result.returncode == 0 and not problems, f'odoo {" ".join(args)} failed:\n{result.stderr[-6000:]}'
+
+
+def module_states(dbname):
+    return dict(query(dbname, f"""SELECT name, state FROM ir_module_module
+                                  WHERE name IN ('{"', '".join(ADDONS.split(','))}')"""))
+
+
+def query(dbname, sql):
+    connection = connect(dbname)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
+    finally:
+        connection.close()
+
+
+def snapshot(dbname, queries):
+    return {name: query(dbname, sql) for name, sql in queries.items()}
+
+
+@pytest.fixture(scope='module')
+def fresh_database():
+    dbname = throwaway_name('crm_extended_cycle')
+    odoo(dbname, '-i', 'crm,contacts,sale_crm,account')
+    yield dbname
+    drop_database(dbname)
+
+
+def test_install_upgrade_uninstall_reinstall(fresh_database):
+    standard_before = snapshot(fresh_database, STANDARD_DATA)
+
+    odoo(fresh_database, '-i', ADDONS)
+    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed'}
+
+    odoo(fresh_database, '-u', ADDONS)
+    after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
+    odoo(fresh_database, '-u', ADDONS)
+    assert snapshot(fresh_database, UPGRADE_FOOTPRINT) == after_first_upgrade
+
+    subprocess.run(odoo_command('-d', fresh_database, *ADDONS.split(','), command=('module', 'uninstall')),
+                   check=True, capture_output=True, timeout=1200)
+    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled'}
+    assert snapshot(fresh_database, STANDARD_DATA) == standard_before
+    assert not query(fresh_database, """SELECT module, name FROM ir_model_data
+                                        WHERE module IN ('crm_extended', 'crm_accounting_link')""")
+
+    odoo(fresh_database, '-i', ADDONS)
+    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed'}
