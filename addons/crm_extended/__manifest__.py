@@ -10,6 +10,18 @@
     'external_dependencies': {'python': ['xlsxwriter']},
     'data': [
         'security/ir.model.access.csv',
+
+        'data/crm_codebook_data.xml',
+        'data/res_partner_industry_data.xml',
+
+        'views/crm_company_type_views.xml',
+        'views/crm_company_status_views.xml',
+        'views/crm_contact_position_views.xml',
+        'views/crm_address_type_views.xml',
+        'views/res_partner_views.xml',
+        'views/crm_lead_views.xml',
+        'views/res_config_settings_views.xml',
+        'views/crm_menus.xml',
     ],
     'installable': True,
     'application': False,

@@ -1,0 +1,25 @@
+from odoo import api, fields, models
+
+CODEBOOKS = {
+    'crm_company_type_count': 'crm.company.type',
+    'crm_company_status_count': 'crm.company.status',
+    'crm_industry_count': 'res.partner.industry',
+    'crm_contact_position_count': 'crm.contact.position',
+    'crm_address_type_count': 'crm.address.type',
+}
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = 'res.config.settings'
+
+    crm_company_type_count = fields.Integer('Number of Company Types', compute='_compute_crm_codebook_counts')
+    crm_company_status_count = fields.Integer('Number of Company Statuses', compute='_compute_crm_codebook_counts')
+    crm_industry_count = fields.Integer('Number of Industries', compute='_compute_crm_codebook_counts')
+    crm_contact_position_count = fields.Integer('Number of Contact Positions', compute='_compute_crm_codebook_counts')
+    crm_address_type_count = fields.Integer('Number of Address Types', compute='_compute_crm_codebook_counts')
+
+    @api.depends('company_id')
+    def _compute_crm_codebook_counts(self):
+        counts = {field: self.env[model].search_count([]) for field, model in CODEBOOKS.items()}
+        for settings in self:
+            settings.update(counts)

@@ -1,0 +1,37 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class CrmExtendedCommon(TransactionCase):
+    """Users of every profile the addon serves, and a customer company with a contact."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, no_reset_password=True))
+        cls.company = cls.env.company
+        cls.user_internal = new_test_user(cls.env, 'crm_internal', groups='base.group_user')
+        cls.user_sales_own = new_test_user(cls.env, 'crm_sales_own', groups='sales_team.group_sale_salesman')
+        cls.user_sales_colleague = new_test_user(cls.env, 'crm_sales_colleague', groups='sales_team.group_sale_salesman')
+        cls.user_sales_all = new_test_user(cls.env, 'crm_sales_all', groups='sales_team.group_sale_salesman_all_leads')
+        cls.user_sales_manager = new_test_user(cls.env, 'crm_sales_manager', groups='sales_team.group_sale_manager')
+        cls.user_settings_admin = new_test_user(cls.env, 'crm_settings_admin', groups='base.group_user,base.group_system')
+        cls.user_portal = new_test_user(cls.env, 'crm_portal', groups='base.group_portal')
+
+        cls.company_type_customer = cls.env.ref('crm_extended.crm_company_type_customer')
+        cls.company_type_supplier = cls.env.ref('crm_extended.crm_company_type_supplier')
+        cls.company_status_current = cls.env.ref('crm_extended.crm_company_status_current')
+        cls.company_status_potential = cls.env.ref('crm_extended.crm_company_status_potential')
+        cls.position_buyer = cls.env.ref('crm_extended.crm_contact_position_buyer')
+        cls.address_type_warehouse = cls.env.ref('crm_extended.crm_address_type_warehouse')
+
+        cls.customer = cls.env['res.partner'].create({
+            'name': 'Pivovar Hodonín s.r.o.',
+            'is_company': True,
+            'crm_company_type_ids': [(6, 0, cls.company_type_customer.ids)],
+            'crm_company_status_id': cls.company_status_current.id,
+        })
+        cls.customer_contact = cls.env['res.partner'].create({
+            'name': 'Jana Nováková',
+            'parent_id': cls.customer.id,
+            'crm_position_id': cls.position_buyer.id,
+        })
