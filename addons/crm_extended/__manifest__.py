@@ -10,14 +10,21 @@
     'external_dependencies': {'python': ['xlsxwriter']},
     'data': [
         'security/ir.model.access.csv',
+        'security/crm_interaction_security.xml',
 
         'data/crm_codebook_data.xml',
+        'data/crm_interaction_type_data.xml',
         'data/res_partner_industry_data.xml',
+
+        'wizard/crm_interaction_handover_views.xml',
+        'wizard/crm_interaction_statistics_views.xml',
 
         'views/crm_company_type_views.xml',
         'views/crm_company_status_views.xml',
         'views/crm_contact_position_views.xml',
         'views/crm_address_type_views.xml',
+        'views/crm_interaction_type_views.xml',
+        'views/crm_interaction_views.xml',
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
         'views/res_config_settings_views.xml',

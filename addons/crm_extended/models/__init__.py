@@ -3,6 +3,9 @@ from . import crm_address_type
 from . import crm_company_status
 from . import crm_company_type
 from . import crm_contact_position
+from . import crm_interaction
+from . import crm_interaction_type
 from . import crm_lead
+from . import mail_activity
 from . import res_config_settings
 from . import res_partner

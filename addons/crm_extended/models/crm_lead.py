@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CrmLead(models.Model):
@@ -13,6 +13,34 @@ class CrmLead(models.Model):
     crm_company_type_ids = fields.Many2many(
         'crm.company.type', 'crm_company_type_crm_lead_rel', 'lead_id', 'type_id', string='Company Types',
         help='Company types given to the customer created from this lead.')
+
+    crm_interaction_ids = fields.One2many('crm.interaction', 'lead_id', string='Interactions')
+    crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count')
+
+    @api.depends('crm_interaction_ids')
+    def _compute_crm_interaction_count(self):
+        counts = dict(self.env['crm.interaction']._read_group(
+            [('lead_id', 'in', self.ids)], ['lead_id'], ['__count']))
+        for lead in self:
+            lead.crm_interaction_count = counts.get(lead, 0)
+
+    def action_crm_interactions(self):
+        self.ensure_one()
+        return self.env['crm.interaction']._action_open_for([('lead_id', '=', self.id)], {
+            'default_lead_id': self.id, 'default_partner_id': self.partner_id.id,
+        })
+
+    def action_crm_log_interaction(self):
+        self.ensure_one()
+        return self.env['crm.interaction']._action_quick_log({
+            'default_lead_id': self.id, 'default_partner_id': self.partner_id.id,
+        })
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        if self.partner_id:
+            self.env['crm.interaction']._log_sent_email(message, self.partner_id, self)
+        return message
 
     def _prepare_customer_values(self, partner_name, is_company=False, parent_id=False):
         values = super()._prepare_customer_values(partner_name, is_company=is_company, parent_id=parent_id)

@@ -6,6 +6,7 @@ CODEBOOKS = {
     'crm_industry_count': 'res.partner.industry',
     'crm_contact_position_count': 'crm.contact.position',
     'crm_address_type_count': 'crm.address.type',
+    'crm_interaction_type_count': 'crm.interaction.type',
 }
 
 
@@ -17,6 +18,10 @@ class ResConfigSettings(models.TransientModel):
     crm_industry_count = fields.Integer('Number of Industries', compute='_compute_crm_codebook_counts')
     crm_contact_position_count = fields.Integer('Number of Contact Positions', compute='_compute_crm_codebook_counts')
     crm_address_type_count = fields.Integer('Number of Address Types', compute='_compute_crm_codebook_counts')
+    crm_interaction_type_count = fields.Integer('Number of Interaction Types', compute='_compute_crm_codebook_counts')
+    crm_log_sent_emails = fields.Boolean(
+        'Log Sent E-mails as Interactions', config_parameter='crm_extended.log_sent_emails',
+        help='E-mails sent from the chatter of a contact or an opportunity are recorded as E-mail interactions.')
 
     @api.depends('company_id')
     def _compute_crm_codebook_counts(self):

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResPartner(models.Model):
@@ -13,6 +14,11 @@ class ResPartner(models.Model):
         'crm.contact.position', string='Position', index='btree_not_null', ondelete='restrict')
     crm_address_type_id = fields.Many2one(
         'crm.address.type', string='Site Type', index='btree_not_null', ondelete='restrict')
+    crm_interaction_ids = fields.One2many('crm.interaction', 'partner_id', string='Interactions')
+    crm_company_interaction_ids = fields.One2many(
+        'crm.interaction', 'commercial_partner_id', string='Interactions of the Company',
+        help='Interactions with the company and with all of its contacts.')
+    crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count')
 
     @api.model
     def _commercial_fields(self):
@@ -43,3 +49,38 @@ class ResPartner(models.Model):
         if vals.get('crm_position_id') and not vals.get('function'):
             vals['function'] = self.env['crm.contact.position'].browse(vals['crm_position_id']).name
         return vals
+
+    def _compute_crm_interaction_count(self):
+        # A company counts its contacts' interactions as well; a person only their own.
+        interactions = self.env['crm.interaction']
+        per_company = dict(interactions._read_group(
+            [('commercial_partner_id', 'in', self.ids)], ['commercial_partner_id'], ['__count']))
+        per_person = dict(interactions._read_group([('partner_id', 'in', self.ids)], ['partner_id'], ['__count']))
+        for partner in self:
+            partner.crm_interaction_count = (per_company if partner.is_company else per_person).get(partner, 0)
+
+    def _crm_interaction_domain(self):
+        self.ensure_one()
+        return [('commercial_partner_id' if self.is_company else 'partner_id', '=', self.id)]
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_crm_interactions(self):
+        if self.env['crm.interaction'].sudo().search_count([('partner_id', 'in', self.ids)], limit=1):
+            raise UserError(_(
+                'Contacts that have interactions cannot be deleted, so that the history of the customer is kept. '
+                'Archive them instead.'))
+
+    def action_crm_interactions(self):
+        self.ensure_one()
+        return self.env['crm.interaction']._action_open_for(self._crm_interaction_domain(), {
+            'default_partner_id': self.id,
+        })
+
+    def action_crm_log_interaction(self):
+        self.ensure_one()
+        return self.env['crm.interaction']._action_quick_log({'default_partner_id': self.id})
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        self.env['crm.interaction']._log_sent_email(message, self, self.env['crm.lead'])
+        return message

@@ -35,3 +35,16 @@ class CrmExtendedCommon(TransactionCase):
             'parent_id': cls.customer.id,
             'crm_position_id': cls.position_buyer.id,
         })
+
+        cls.type_phone_call = cls.env.ref('crm_extended.crm_interaction_type_phone_call')
+        cls.type_meeting = cls.env.ref('crm_extended.crm_interaction_type_meeting')
+        cls.type_email = cls.env.ref('crm_extended.crm_interaction_type_email')
+
+    @classmethod
+    def _create_interaction(cls, user=None, **values):
+        return cls.env['crm.interaction'].with_user(user or cls.user_sales_own).create({
+            'subject': 'Call about the offer',
+            'interaction_type_id': cls.type_phone_call.id,
+            'partner_id': cls.customer_contact.id,
+            **values,
+        })

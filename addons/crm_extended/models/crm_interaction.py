@@ -1,0 +1,198 @@
+from psycopg2.errors import LockNotAvailable
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+# Every state change an interaction may make; anything else is refused.
+ALLOWED_MOVES = {
+    'planned': {'in_progress', 'cancelled'},
+    'in_progress': {'resolved', 'cancelled'},
+    'resolved': {'planned'},
+    'cancelled': {'planned'},
+}
+OPEN_STATES = ('planned', 'in_progress')
+
+
+class CrmInteraction(models.Model):
+    _name = 'crm.interaction'
+    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _description = 'Customer Interaction'
+    _order = 'date desc, id desc'
+    _rec_name = 'subject'
+    _check_company_auto = True
+
+    subject = fields.Char('Subject', required=True, tracking=True)
+    interaction_type_id = fields.Many2one(
+        'crm.interaction.type', string='Type', required=True, index=True, ondelete='restrict', tracking=True)
+    interaction_type_icon = fields.Char(related='interaction_type_id.icon', string='Type Icon')
+    partner_id = fields.Many2one(
+        'res.partner', string='Customer', required=True, index=True, ondelete='restrict', tracking=True,
+        check_company=True)
+    commercial_partner_id = fields.Many2one(
+        'res.partner', string='Customer Company', related='partner_id.commercial_partner_id', store=True,
+        index=True)
+    lead_id = fields.Many2one('crm.lead', string='Opportunity', index='btree_not_null', check_company=True,
+                              ondelete='set null', tracking=True)
+    user_id = fields.Many2one(
+        'res.users', string='Responsible', default=lambda self: self.env.user, index=True, tracking=True,
+        domain="[('share', '=', False)]")
+    team_id = fields.Many2one(
+        'crm.team', string='Sales Team', index='btree_not_null', check_company=True,
+        compute='_compute_team_id', store=True, readonly=False)
+    date = fields.Datetime('Date', required=True, default=fields.Datetime.now, index=True, tracking=True,
+                           help='When the interaction is planned or when it happened.')
+    date_done = fields.Datetime('Resolved On', readonly=True, copy=False)
+    description = fields.Html('Description')
+    state = fields.Selection([
+        ('planned', 'Planned'),
+        ('in_progress', 'In Progress'),
+        ('resolved', 'Resolved'),
+        ('cancelled', 'Cancelled'),
+    ], string='Status', required=True, default='planned', index=True, tracking=True, copy=False)
+    is_overdue = fields.Boolean('Overdue', compute='_compute_is_overdue', search='_search_is_overdue')
+    company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
+                                 default=lambda self: self.env.company)
+    color = fields.Integer(related='interaction_type_id.color')
+    handover_activity_id = fields.Many2one('mail.activity', string='Hand-over Task', readonly=True, copy=False,
+                                           ondelete='set null')
+
+    @api.depends('user_id')
+    def _compute_team_id(self):
+        for interaction in self.filtered('user_id'):
+            if not interaction.team_id or interaction.user_id not in interaction.team_id.member_ids:
+                interaction.team_id = self.env['crm.team']._get_default_team_id(
+                    user_id=interaction.user_id.id, domain=[('company_id', 'in', (False, interaction.company_id.id))])
+
+    def _compute_is_overdue(self):
+        now = fields.Datetime.now()
+        for interaction in self:
+            interaction.is_overdue = interaction.state in OPEN_STATES and interaction.date < now
+
+    def _search_is_overdue(self, operator, value):
+        if operator != 'in':
+            return NotImplemented
+        return [('state', 'in', OPEN_STATES), ('date', '<', fields.Datetime.now())]
+
+    @api.onchange('lead_id')
+    def _onchange_lead_id(self):
+        if self.lead_id.partner_id:
+            self.partner_id = self.lead_id.partner_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get('state') == 'resolved':
+                vals.setdefault('date_done', fields.Datetime.now())
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if 'state' in vals:
+            self._check_state_move(vals['state'])
+            vals = dict(vals, date_done=fields.Datetime.now() if vals['state'] == 'resolved' else False)
+        return super().write(vals)
+
+    def _check_state_move(self, new_state):
+        state_labels = dict(self._fields['state']._description_selection(self.env))
+        for interaction in self:
+            if interaction.state != new_state and new_state not in ALLOWED_MOVES[interaction.state]:
+                raise UserError(_(
+                    'The interaction "%(subject)s" cannot move from %(current)s to %(new)s.',
+                    subject=interaction.subject, current=state_labels[interaction.state],
+                    new=state_labels.get(new_state, new_state),
+                ))
+
+    def action_start(self):
+        self.write({'state': 'in_progress'})
+
+    def action_resolve(self):
+        self.filtered(lambda interaction: interaction.state == 'planned').action_start()
+        self.write({'state': 'resolved'})
+        self._close_open_activities(done=True)
+
+    def action_cancel(self):
+        self.write({'state': 'cancelled'})
+        self._close_open_activities(done=False)
+
+    def action_reopen(self):
+        self.write({'state': 'planned'})
+
+    def _close_open_activities(self, done):
+        activities = self.with_context(crm_interaction_closing=True).activity_ids
+        if not activities:
+            return
+        if done:
+            activities.action_feedback(feedback=_('Interaction resolved.'))
+        else:
+            activities.unlink()
+
+    def _lock_for_handover(self):
+        """Lock the rows: of two people handing over the same interaction at once, the second gets a clear
+        message instead of leaving it with two new owners and two tasks."""
+        self.env.flush_all()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL('SELECT id FROM crm_interaction WHERE id IN %s FOR UPDATE NOWAIT',
+                                        tuple(self.ids)))
+        except LockNotAvailable:
+            raise UserError(_('Someone else is handing over these interactions right now; try again in a moment.'))
+        self.invalidate_recordset()
+        return self
+
+    def _handover_to(self, new_owner, previous_owner, date_deadline, note):
+        activity = self.activity_schedule(
+            activity_type_id=(self.interaction_type_id.activity_type_id
+                              or self.env.ref('mail.mail_activity_data_todo')).id,
+            date_deadline=date_deadline,
+            summary=self.subject,
+            note=note,
+            user_id=new_owner.id,
+        )
+        self.handover_activity_id = activity
+        body = Markup('<p>%s</p>') % _('Handed over from %(previous)s to %(new)s.',
+                                       previous=previous_owner.name, new=new_owner.name)
+        self.message_post(body=body + (note or ''), subtype_xmlid='mail.mt_note')
+
+    def action_open_handover(self):
+        return {
+            'name': _('Hand Over'),
+            'type': 'ir.actions.act_window',
+            'res_model': 'crm.interaction.handover',
+            'view_mode': 'form',
+            'target': 'new',
+            'context': {'default_interaction_ids': [fields.Command.set(self.ids)]},
+        }
+
+    def _action_open_for(self, domain, context):
+        action = self.env['ir.actions.act_window']._for_xml_id('crm_extended.crm_interaction_action')
+        action.update(domain=domain, context=context)
+        return action
+
+    def _action_quick_log(self, context):
+        return {
+            'name': _('Log an Interaction'),
+            'type': 'ir.actions.act_window',
+            'res_model': 'crm.interaction',
+            'view_mode': 'form',
+            'views': [(self.env.ref('crm_extended.crm_interaction_view_form_quick').id, 'form')],
+            'target': 'new',
+            'context': dict(context, default_state='resolved',
+                            default_interaction_type_id=self.env.ref('crm_extended.crm_interaction_type_phone_call').id),
+        }
+
+    @api.model
+    def _log_sent_email(self, message, partner, lead):
+        """Record an e-mail sent from a chatter as a resolved E-mail interaction, when the setting asks so."""
+        if message.message_type != 'comment' or message.subtype_id != self.env.ref('mail.mt_comment') \
+                or not self.env['ir.config_parameter'].sudo().get_param('crm_extended.log_sent_emails'):
+            return
+        self.create({
+            'subject': message.subject or message.record_name or _('E-mail'),
+            'interaction_type_id': self.env.ref('crm_extended.crm_interaction_type_email').id,
+            'partner_id': partner.id,
+            'lead_id': lead.id,
+            'description': message.body,
+            'state': 'resolved',
+            'date': message.date,
+        })

@@ -1,0 +1,127 @@
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import Form, new_test_user, tagged, users
+
+from .common import CrmExtendedCommon
+
+
+@tagged('post_install', '-at_install')
+class TestHandover(CrmExtendedCommon):
+
+    def _hand_over(self, interactions, user, note='<p>Please call back on Monday.</p>', as_user=None):
+        deadline = fields.Date.today() + timedelta(days=3)
+        wizard = self.env['crm.interaction.handover'].with_user(as_user or self.user_sales_own).create({
+            'interaction_ids': [(6, 0, interactions.ids)],
+            'user_id': user.id,
+            'date_deadline': deadline,
+            'note': note,
+        })
+        wizard.action_handover()
+        return deadline
+
+    def test_handover_makes_it_the_colleagues_task(self):
+        interaction = self._create_interaction(interaction_type_id=self.type_meeting.id)
+        deadline = self._hand_over(interaction, self.user_sales_colleague)
+
+        self.assertEqual(interaction.user_id, self.user_sales_colleague)
+        activity = interaction.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.user_sales_colleague)
+        self.assertEqual(activity.activity_type_id, self.env.ref('mail.mail_activity_data_meeting'))
+        self.assertEqual(activity.date_deadline, deadline)
+        self.assertIn('Please call back on Monday.', str(activity.note))
+        self.assertEqual(interaction.handover_activity_id, activity)
+        self.assertIn(self.user_sales_colleague.partner_id, interaction.message_partner_ids)
+
+        chatter_line = interaction.message_ids.filtered(lambda message: 'Handed over from' in str(message.body))
+        self.assertEqual(len(chatter_line), 1)
+        self.assertIn(f'Handed over from {self.user_sales_own.name} to {self.user_sales_colleague.name}',
+                      str(chatter_line.body))
+        self.assertIn('Please call back on Monday.', str(chatter_line.body))
+
+    def test_handover_notifies_the_colleague(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        notified = self.env['mail.message'].search([
+            ('model', '=', 'crm.interaction'), ('res_id', '=', interaction.id),
+            ('partner_ids', 'in', self.user_sales_colleague.partner_id.ids),
+        ])
+        self.assertTrue(notified, 'the new responsible got no notification')
+
+    def test_finishing_the_task_resolves_the_interaction(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        interaction.activity_ids.with_user(self.user_sales_colleague).action_feedback(feedback='Done, all clear')
+        self.assertEqual(interaction.state, 'resolved')
+        self.assertTrue(interaction.date_done)
+
+    def test_resolving_closes_the_open_tasks(self):
+        interaction = self._create_interaction(state='in_progress')
+        self._hand_over(interaction, self.user_sales_colleague)
+        interaction.with_user(self.user_sales_colleague).action_resolve()
+        self.assertFalse(interaction.activity_ids)
+        self.assertEqual(interaction.state, 'resolved')
+
+    def test_cancelling_removes_the_open_tasks(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        interaction.with_user(self.user_sales_colleague).action_cancel()
+        self.assertFalse(interaction.activity_ids)
+        self.assertEqual(interaction.state, 'cancelled')
+
+    def test_several_interactions_are_handed_over_at_once(self):
+        interactions = self._create_interaction(subject='First') | self._create_interaction(subject='Second')
+        action = interactions.action_open_handover()
+        wizard = Form(self.env['crm.interaction.handover'].with_user(self.user_sales_own).with_context(action['context']))
+        wizard.user_id = self.user_sales_colleague
+        wizard.save().action_handover()
+        self.assertEqual(interactions.user_id, self.user_sales_colleague)
+        self.assertEqual(len(interactions.activity_ids), 2)
+        self.assertEqual(interactions.activity_ids.user_id, self.user_sales_colleague)
+
+    def test_handover_to_the_same_person_is_refused(self):
+        interaction = self._create_interaction()
+        with self.assertRaises(UserError):
+            self._hand_over(interaction, self.user_sales_own)
+        self.assertFalse(interaction.activity_ids)
+
+    def test_handover_to_portal_user_is_refused(self):
+        interaction = self._create_interaction()
+        with self.assertRaises(UserError):
+            self._hand_over(interaction, self.user_portal)
+        self.assertEqual(interaction.user_id, self.user_sales_own)
+
+    def test_handover_to_archived_user_is_refused(self):
+        archived = new_test_user(self.env, 'crm_archived', groups='sales_team.group_sale_salesman')
+        archived.action_archive()
+        interaction = self._create_interaction()
+        with self.assertRaises(UserError):
+            self._hand_over(interaction, archived)
+        self.assertEqual(interaction.user_id, self.user_sales_own)
+
+    def test_handover_of_resolved_or_cancelled_interaction_is_refused(self):
+        for state in ('resolved', 'cancelled'):
+            interaction = self._create_interaction(state='resolved') if state == 'resolved' \
+                else self._create_interaction()
+            if state == 'cancelled':
+                interaction.action_cancel()
+            with self.subTest(state=state), self.assertRaises(UserError):
+                self._hand_over(interaction, self.user_sales_colleague)
+            self.assertEqual(interaction.user_id, self.user_sales_own)
+
+    @users('crm_sales_own')
+    def test_handover_query_count_is_flat_as_history_grows(self):
+        self._hand_over(self._create_interaction(), self.user_sales_colleague)
+        interaction = self._create_interaction()
+        self.env.invalidate_all()
+        with self.assertQueryCount(crm_sales_own=64):
+            self._hand_over(interaction, self.user_sales_colleague)
+
+        for index in range(20):
+            self._hand_over(self._create_interaction(subject=f'History {index}'), self.user_sales_colleague)
+        interaction = self._create_interaction()
+        self.env.invalidate_all()
+        with self.assertQueryCount(crm_sales_own=64):
+            self._hand_over(interaction, self.user_sales_colleague)

@@ -1,0 +1,87 @@
+import base64
+import io
+from datetime import date, datetime
+
+import openpyxl
+
+from odoo.tests import tagged
+
+from .common import CrmExtendedCommon
+
+
+@tagged('post_install', '-at_install')
+class TestStatisticsWorkbook(CrmExtendedCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.tz = 'UTC'
+        cls.user_sales_own.tz = 'UTC'
+        create = cls.env['crm.interaction'].create
+        common = {'partner_id': cls.customer_contact.id}
+        cls.env['crm.interaction'].search([]).unlink()
+        cls.january_call = create({**common, 'subject': 'January call', 'interaction_type_id': cls.type_phone_call.id,
+                                   'date': datetime(2026, 1, 10, 9), 'user_id': cls.user_sales_own.id})
+        cls.january_meeting = create({**common, 'subject': 'January meeting', 'interaction_type_id': cls.type_meeting.id,
+                                      'date': datetime(2026, 1, 20, 9), 'user_id': cls.user_sales_own.id,
+                                      'state': 'resolved'})
+        cls.february_call = create({**common, 'subject': 'February call', 'interaction_type_id': cls.type_phone_call.id,
+                                    'date': datetime(2026, 2, 3, 14), 'user_id': cls.user_sales_colleague.id})
+        cls.february_call.action_cancel()
+        create({**common, 'subject': 'Outside the period', 'interaction_type_id': cls.type_phone_call.id,
+                'date': datetime(2026, 4, 1, 9), 'user_id': cls.user_sales_own.id})
+
+    def _workbook(self, **filters):
+        wizard = self.env['crm.interaction.statistics'].with_user(self.user_sales_manager).create({
+            'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31), **filters,
+        })
+        action = wizard.action_export()
+        attachment = self.env['ir.attachment'].browse(int(action['url'].split('/')[3].split('?')[0]))
+        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
+
+    def _rows(self, sheet):
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+    def test_workbook_has_the_three_sheets(self):
+        self.assertEqual(self._workbook().sheetnames, ['Summary', 'Per responsible', 'Records'])
+
+    def test_summary_counts_each_type_per_month(self):
+        self.assertEqual(self._rows(self._workbook()['Summary']), [
+            ['Month', 'Meeting', 'Phone call', 'Total'],
+            ['2026-01', 1, 1, 2],
+            ['2026-02', 0, 1, 1],
+        ])
+
+    def test_summary_has_a_native_chart(self):
+        self.assertEqual(len(self._workbook()['Summary']._charts), 1)
+
+    def test_per_responsible_counts_states_and_overdue(self):
+        rows = self._rows(self._workbook()['Per responsible'])
+        self.assertEqual(rows[0], ['Responsible', 'Planned', 'In Progress', 'Resolved', 'Cancelled', 'Overdue',
+                                   'Median days to resolve'])
+        by_name = {row[0]: row[1:6] for row in rows[1:]}
+        self.assertEqual(by_name[self.user_sales_own.name], [1, 0, 1, 0, 1])
+        self.assertEqual(by_name[self.user_sales_colleague.name], [0, 0, 0, 1, 0])
+        own_row = next(row for row in rows if row[0] == self.user_sales_own.name)
+        self.assertIsInstance(own_row[6], (int, float))
+
+    def test_records_sheet_lists_every_record_of_the_period(self):
+        rows = self._rows(self._workbook()['Records'])
+        self.assertEqual(rows[0][:3], ['Date', 'Subject', 'Type'])
+        self.assertEqual([row[1] for row in rows[1:]], ['January call', 'January meeting', 'February call'])
+        self.assertEqual(rows[1][0], datetime(2026, 1, 10, 9))
+        self.assertEqual(rows[3][3:9], [self.customer_contact.display_name, self.customer.display_name, None,
+                                        self.user_sales_colleague.name, self.february_call.team_id.name or None,
+                                        'Cancelled'])
+
+    def test_filters_restrict_the_records(self):
+        rows = self._rows(self._workbook(interaction_type_ids=[(6, 0, self.type_meeting.ids)])['Records'])
+        self.assertEqual([row[1] for row in rows[1:]], ['January meeting'])
+
+    def test_headers_follow_the_users_language(self):
+        self.env['res.lang']._activate_lang('cs_CZ')
+        self.env.ref('base.module_crm_extended')._update_translations(['cs_CZ'])
+        self.user_sales_manager.lang = 'cs_CZ'
+        workbook = self._workbook()
+        self.assertEqual(workbook.sheetnames, ['Souhrn', 'Podle odpovědných', 'Záznamy'])
+        self.assertEqual(workbook['Záznamy']['B1'].value, 'Předmět')

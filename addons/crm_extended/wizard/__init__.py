@@ -1,0 +1,2 @@
+from . import crm_interaction_handover
+from . import crm_interaction_statistics
