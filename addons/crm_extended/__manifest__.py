@@ -30,6 +30,9 @@
         'views/res_config_settings_views.xml',
         'views/crm_menus.xml',
     ],
+    'assets': {
+        'web.assets_tests': ['crm_extended/static/tests/tours/**/*'],
+    },
     'installable': True,
     'application': False,
 }

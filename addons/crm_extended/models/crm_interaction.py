@@ -141,6 +141,8 @@ class CrmInteraction(models.Model):
         return self
 
     def _handover_to(self, new_owner, previous_owner, date_deadline, note):
+        # A record handed over again moves its task to the new owner: one owner, one open task.
+        self.handover_activity_id.filtered('active').with_context(crm_interaction_closing=True).unlink()
         activity = self.activity_schedule(
             activity_type_id=(self.interaction_type_id.activity_type_id
                               or self.env.ref('mail.mail_activity_data_todo')).id,

@@ -81,6 +81,16 @@ class TestHandover(CrmExtendedCommon):
         self.assertEqual(len(interactions.activity_ids), 2)
         self.assertEqual(interactions.activity_ids.user_id, self.user_sales_colleague)
 
+    def test_handing_over_again_moves_the_task_to_the_new_owner(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        self._hand_over(interaction, self.user_sales_all, as_user=self.user_sales_colleague)
+
+        self.assertEqual(interaction.user_id, self.user_sales_all)
+        self.assertEqual(interaction.activity_ids.user_id, self.user_sales_all)
+        self.assertEqual(interaction.handover_activity_id, interaction.activity_ids)
+        self.assertEqual(interaction.state, 'planned', 'moving the task must not resolve the interaction')
+
     def test_handover_to_the_same_person_is_refused(self):
         interaction = self._create_interaction()
         with self.assertRaises(UserError):
@@ -116,12 +126,12 @@ class TestHandover(CrmExtendedCommon):
         self._hand_over(self._create_interaction(), self.user_sales_colleague)
         interaction = self._create_interaction()
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=64):
+        with self.assertQueryCount(crm_sales_own=55):
             self._hand_over(interaction, self.user_sales_colleague)
 
         for index in range(20):
             self._hand_over(self._create_interaction(subject=f'History {index}'), self.user_sales_colleague)
         interaction = self._create_interaction()
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=64):
+        with self.assertQueryCount(crm_sales_own=55):
             self._hand_over(interaction, self.user_sales_colleague)

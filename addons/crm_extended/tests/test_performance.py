@@ -53,3 +53,54 @@ class TestCodebookPerformance(CrmExtendedCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(crm_sales_all=8):
             self.assertEqual(len(self._open_company_list()['records']), 80)
+
+
+INTERACTION_LIST_SPECIFICATION = {
+    'date': {},
+    'interaction_type_id': {'fields': {'display_name': {}}},
+    'subject': {},
+    'partner_id': {'fields': {'display_name': {}}},
+    'commercial_partner_id': {'fields': {'display_name': {}}},
+    'lead_id': {'fields': {'display_name': {}}},
+    'user_id': {'fields': {'display_name': {}}},
+    'team_id': {'fields': {'display_name': {}}},
+    'activity_ids': {},
+    'date_done': {},
+    'company_id': {'fields': {'display_name': {}}},
+    'is_overdue': {},
+    'state': {},
+}
+
+
+@tagged('post_install', '-at_install', 'crm_extended_performance')
+class TestInteractionPerformance(CrmExtendedCommon):
+
+    def _create_interactions(self, count):
+        contacts = self.env['res.partner'].create([{
+            'name': f'Perf Contact {index}', 'parent_id': self.customer.id,
+        } for index in range(10)])
+        self.env['crm.interaction'].create([{
+            'subject': f'Perf interaction {index}',
+            'interaction_type_id': (self.type_phone_call, self.type_meeting, self.type_email)[index % 3].id,
+            'partner_id': contacts[index % len(contacts)].id,
+            'user_id': self.user_sales_all.id,
+        } for index in range(count)])
+        self.env.flush_all()
+        self.env.invalidate_all()
+
+    def _open_interaction_list(self):
+        return self.env['crm.interaction'].web_search_read(
+            [('subject', '=like', 'Perf interaction%')], INTERACTION_LIST_SPECIFICATION, limit=80)
+
+    @users('crm_sales_all')
+    def test_interaction_list_query_count_is_flat_as_data_grows(self):
+        self._create_interactions(80)
+        self._open_interaction_list()
+        self.env.invalidate_all()
+        with self.assertQueryCount(crm_sales_all=9):
+            self.assertEqual(len(self._open_interaction_list()['records']), 80)
+
+        self._create_interactions(400)
+        self.env.invalidate_all()
+        with self.assertQueryCount(crm_sales_all=9):
+            self.assertEqual(len(self._open_interaction_list()['records']), 80)

@@ -1,0 +1,70 @@
+import unittest
+
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+class BrowserTourCase(HttpCase):
+    """A tour that cannot start a browser fails: Odoo's own runner would skip it and hide the missing check."""
+
+    def browser_js(self, *args, **kwargs):
+        try:
+            return super().browser_js(*args, **kwargs)
+        except unittest.SkipTest as reason:
+            self.fail(f'The browser tour could not run in headless Chromium: {reason}')
+
+
+@tagged('post_install', '-at_install')
+class TestTours(BrowserTourCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
+        cls.salesperson = new_test_user(
+            cls.env, 'tour_salesperson', name='Jana Dvořáková', groups='sales_team.group_sale_salesman')
+        cls.colleague = new_test_user(
+            cls.env, 'tour_colleague', name='Petr Svoboda', groups='sales_team.group_sale_salesman')
+        cls.administrator = new_test_user(
+            cls.env, 'tour_administrator', name='Eva Králová',
+            groups='base.group_system,sales_team.group_sale_manager')
+        cls.customer = cls.env['res.partner'].create({
+            'name': 'Pivovar Hodonín s.r.o.',
+            'is_company': True,
+            'city': 'Hodonín',
+            'user_id': cls.salesperson.id,
+            'crm_company_status_id': cls.env.ref('crm_extended.crm_company_status_current').id,
+        })
+
+    def _run_tour(self, url, tour, user):
+        self.start_tour(url, tour, login=user.login)
+        # The browser's requests changed the records behind this test's cache.
+        self.env.invalidate_all()
+
+    def _customer_interactions(self):
+        return self.env['crm.interaction'].search([('commercial_partner_id', '=', self.customer.id)])
+
+    def test_call_handed_over_and_resolved_by_the_colleague(self):
+        self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_extended_log_and_hand_over', self.salesperson)
+        call = self._customer_interactions()
+        self.assertEqual(len(call), 1)
+        self.assertEqual(call.interaction_type_id, self.env.ref('crm_extended.crm_interaction_type_phone_call'))
+        self.assertEqual(call.user_id, self.colleague)
+        self.assertEqual(call.state, 'planned')
+        task = call.handover_activity_id
+        self.assertEqual(task.user_id, self.colleague)
+        self.assertIn('Please confirm the delivery date', str(task.note))
+
+        self._run_tour('/odoo', 'crm_extended_resolve_handed_over_task', self.colleague)
+        self.assertEqual(call.state, 'resolved')
+        self.assertTrue(call.date_done)
+        self.assertFalse(task.active, 'the task is not done')
+        self.assertTrue(task.date_done)
+        self.assertFalse(call.activity_ids)
+
+    def test_codebook_renamed_and_reordered_from_settings(self):
+        status = self.env.ref('crm_extended.crm_company_status_potential')
+        self._run_tour('/odoo/settings', 'crm_extended_codebook_settings', self.administrator)
+        self.assertEqual(status.name, 'Prospect')
+        first_status = self.env['crm.company.status'].search([], limit=1)
+        self.assertEqual(first_status, status)
+        self.assertEqual(self.customer.crm_company_status_id, status)
