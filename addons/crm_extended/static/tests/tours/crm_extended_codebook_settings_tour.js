@@ -55,7 +55,7 @@ registry.category("web_tour.tours").add("crm_extended_codebook_settings", {
             run: "press Enter",
         },
         {
-            trigger: ":is(.o_data_row, .o_kanban_record):contains('Pivovar Hodonín')",
+            trigger: ".o_data_row td[name=complete_name]:contains('Pivovar Hodonín')",
             run: "click",
         },
         {
@@ -65,7 +65,7 @@ registry.category("web_tour.tours").add("crm_extended_codebook_settings", {
         },
         {
             content: "The renamed status is offered first",
-            trigger: ".o-autocomplete--dropdown-menu li:first-child .o-autocomplete--dropdown-item:contains('Prospect')",
+            trigger: ".o-autocomplete--dropdown-item:first-child:contains('Prospect')",
             run: "click",
         },
         {
