@@ -14,8 +14,10 @@ class CrmLead(models.Model):
         'crm.company.type', 'crm_company_type_crm_lead_rel', 'lead_id', 'type_id', string='Company Types',
         help='Company types given to the customer created from this lead.')
 
-    crm_interaction_ids = fields.One2many('crm.interaction', 'lead_id', string='Interactions')
-    crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count')
+    crm_interaction_ids = fields.One2many('crm.interaction', 'lead_id', string='Interactions',
+                                          groups='sales_team.group_sale_salesman')
+    crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count',
+                                           groups='sales_team.group_sale_salesman')
 
     @api.depends('crm_interaction_ids')
     def _compute_crm_interaction_count(self):

@@ -14,11 +14,13 @@ class ResPartner(models.Model):
         'crm.contact.position', string='Position', index='btree_not_null', ondelete='restrict')
     crm_address_type_id = fields.Many2one(
         'crm.address.type', string='Site Type', index='btree_not_null', ondelete='restrict')
-    crm_interaction_ids = fields.One2many('crm.interaction', 'partner_id', string='Interactions')
+    crm_interaction_ids = fields.One2many('crm.interaction', 'partner_id', string='Interactions',
+                                          groups='sales_team.group_sale_salesman')
     crm_company_interaction_ids = fields.One2many(
         'crm.interaction', 'commercial_partner_id', string='Interactions of the Company',
-        help='Interactions with the company and with all of its contacts.')
-    crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count')
+        groups='sales_team.group_sale_salesman', help='Interactions with the company and with all of its contacts.')
+    crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count',
+                                           groups='sales_team.group_sale_salesman')
 
     @api.model
     def _commercial_fields(self):
