@@ -1,0 +1,172 @@
+"""What the generator and the runner share: the server configuration, PostgreSQL databases copied from
+templates, and an Odoo registry opened in this process."""
+import configparser
+import contextlib
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = ROOT / '.local' / 'odoo.conf'
+DB_PREFIX = 'bench_'
+OUR_ADDONS = ('crm_extended', 'crm_accounting_link')
+PEER_ADDONS = ('account_invoice_overdue_warn', 'account_financial_risk')
+STANDARD_ADDONS = ('crm', 'sale_crm', 'contacts', 'l10n_cz', 'l10n_sk')
+
+
+def config_path():
+    return Path(os.environ.get('ODOO_RC') or DEFAULT_CONFIG)
+
+
+def db_options():
+    parser = configparser.ConfigParser()
+    parser.read(config_path())
+    return parser['options']
+
+
+def check_db_name(name):
+    # Benchmarks create and drop databases freely: keep them away from anything that is not theirs.
+    if not name.startswith(DB_PREFIX):
+        raise ValueError(f'benchmark databases must be named {DB_PREFIX}*, not {name!r}')
+    return name
+
+
+@contextlib.contextmanager
+def postgres():
+    options = db_options()
+    connection = psycopg2.connect(dbname='postgres', host=options['db_host'], port=options['db_port'],
+                                  user=options['db_user'], password=options['db_password'])
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            yield cursor
+    finally:
+        connection.close()
+
+
+def db_exists(name):
+    with postgres() as cursor:
+        cursor.execute('SELECT 1 FROM pg_database WHERE datname = %s', (name,))
+        return bool(cursor.fetchone())
+
+
+def release_db(name):
+    """Close this process's connections and registry of database ``name``, so it can be renamed or dropped."""
+    if 'odoo.sql_db' in sys.modules:
+        from odoo.modules.registry import Registry
+        from odoo.sql_db import close_db
+        Registry.delete(name)
+        close_db(name)
+
+
+def drop_db(name):
+    release_db(name)
+    with postgres() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{check_db_name(name)}" WITH (FORCE)')
+
+
+def copy_db(template, name):
+    drop_db(name)
+    with postgres() as cursor:
+        cursor.execute(f'CREATE DATABASE "{check_db_name(name)}" TEMPLATE "{template}"')
+
+
+def rename_db(source, target):
+    drop_db(target)
+    release_db(source)
+    with postgres() as cursor:
+        cursor.execute(f'ALTER DATABASE "{check_db_name(source)}" RENAME TO "{check_db_name(target)}"')
+
+
+def odoo_command(*args):
+    return [sys.executable, '-m', 'odoo', *args]
+
+
+def run_odoo(*args, quiet=True):
+    """Run Odoo's command line against the benchmark configuration; return the wall time it took."""
+    started = time.perf_counter()
+    subprocess.run(odoo_command(*args), check=True, stdout=subprocess.DEVNULL if quiet else None)
+    return time.perf_counter() - started
+
+
+def init_db(name, country='cz'):
+    run_odoo('db', '-c', str(config_path()), 'init', check_db_name(name), '--country', country, '--force')
+
+
+def install_modules(name, modules):
+    return run_odoo('-c', str(config_path()), '-d', check_db_name(name), '-i', ','.join(modules),
+                    '--stop-after-init', '--log-level=warn', '--max-cron-threads=0')
+
+
+def addons_digest():
+    """A fingerprint of our addons' code, to tell whether a template was built from the code measured now."""
+    digest = hashlib.sha1()
+    for path in sorted((ROOT / 'addons').rglob('*')):
+        if path.is_file() and path.suffix in ('.py', '.xml', '.csv'):
+            digest.update(str(path.relative_to(ROOT)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def bring_up_to_date(name):
+    """Upgrade our addons in database ``name`` when their code changed since it was built, then record the code."""
+    with environment(name, commit=False) as env:
+        built_from = env['ir.config_parameter'].get_param('bench.addons_digest')
+    current = addons_digest()
+    if built_from and built_from != current:
+        print(f'addons changed since {name} was built: upgrading {", ".join(OUR_ADDONS)}', flush=True)
+        run_odoo('-c', str(config_path()), '-d', check_db_name(name), '-u', ','.join(OUR_ADDONS),
+                 '--stop-after-init', '--log-level=warn', '--max-cron-threads=0')
+    with environment(name) as env:
+        env['ir.config_parameter'].set_param('bench.addons_digest', current)
+
+
+_odoo_ready = False
+
+
+def open_registry(name):
+    """Load the registry of database ``name`` in this process (configuration parsed once)."""
+    global _odoo_ready
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+    if not _odoo_ready:
+        config.parse_config(['-c', str(config_path()), '--log-level=warn', '--max-cron-threads=0'],
+                            setup_logging=True)
+        _odoo_ready = True
+    return Registry(name)
+
+
+@contextlib.contextmanager
+def environment(name, commit=True):
+    """An environment of the superuser on database ``name``; committed at the end unless ``commit`` is false."""
+    from odoo import SUPERUSER_ID, api
+    registry = open_registry(name)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True})
+        yield env
+        if commit:
+            cr.commit()
+        else:
+            cr.rollback()
+
+
+class Progress:
+    """Prints how far a build got and how fast it goes, so a long build can be followed and estimated."""
+
+    def __init__(self):
+        self.started = time.perf_counter()
+        self.records = 0
+
+    def step(self, what, count):
+        self.records += count
+        elapsed = time.perf_counter() - self.started
+        print(f'[{elapsed:7.1f}s] {what}: {count} ({self.records / elapsed:.0f} records/s overall)', flush=True)
+
+    @property
+    def rate(self):
+        return self.records / (time.perf_counter() - self.started)

@@ -1,0 +1,351 @@
+"""The measured items: each compares what our addons show with what a user would otherwise open.
+
+Screens are measured as the web client loads them: ``web_search_read`` (lists) and ``web_read`` (forms) with a
+specification built from the screen's view, as the administrator. Each compared case gets the view's common
+fields plus its own columns, so that the difference between cases is the cost of those columns alone.
+"""
+import statistics
+import time
+import tracemalloc
+from types import SimpleNamespace
+
+from lxml import etree
+
+LIST_LIMIT = 80
+STATISTICS_RECORDS = 100_000
+OUR_PARTNER_FIGURES = ['crm_unpaid_invoice_count', 'crm_unpaid_amount', 'crm_overdue_invoice_count',
+                       'crm_overdue_amount', 'crm_oldest_overdue_days']
+OCA_OVERDUE_FIELDS = ['overdue_invoice_count', 'overdue_invoice_amount']
+STANDARD_PARTNER_LIST = ['credit']
+STANDARD_PARTNER_FORM = ['credit', 'total_invoiced']
+OUR_PAYMENT_FIELDS = ['crm_sale_order_ids', 'crm_opportunity_ids']
+VIEW_TAGS = {'list', 'form', 'kanban', 'search'}
+
+
+# --- measuring ----------------------------------------------------------------------------------------------
+
+def compare(env, cases, repetitions):
+    """Run every case once to warm up, then ``repetitions`` times interleaved in a rotating order; return the
+    median query count and wall time of each case."""
+    samples = {name: {'queries': [], 'seconds': []} for name in cases}
+    for run in cases.values():
+        fresh_run(env, run)
+    names = list(cases)
+    for repetition in range(repetitions):
+        shift = repetition % len(names)
+        for name in names[shift:] + names[:shift]:
+            queries, seconds = fresh_run(env, cases[name])
+            samples[name]['queries'].append(queries)
+            samples[name]['seconds'].append(seconds)
+    return {name: {'queries': statistics.median(sample['queries']), 'seconds': statistics.median(sample['seconds'])}
+            for name, sample in samples.items()}
+
+
+def fresh_run(env, run):
+    """Run with an empty record cache, as a new request would; writes are flushed inside the measurement."""
+    env.invalidate_all()
+    cr = env.cr
+    queries_before = cr.sql_log_count
+    started = time.perf_counter()
+    run()
+    env.flush_all()
+    return cr.sql_log_count - queries_before, time.perf_counter() - started
+
+
+def row(item, what, peer, ours, theirs, **extra):
+    return {
+        'item': item, 'what': what, 'peer': peer, 'ours': ours, 'theirs': theirs,
+        'query_ratio': ours['queries'] / theirs['queries'] if theirs.get('queries') else None,
+        'time_ratio': ours['seconds'] / theirs['seconds'], **extra,
+    }
+
+
+def skipped(item, what, peer, reason):
+    return {'item': item, 'what': what, 'peer': peer, 'skipped': reason}
+
+
+def missing_fields(model, field_names):
+    return [name for name in field_names if name not in model._fields]
+
+
+def as_user(env):
+    """The administrator as the web client uses them: their own rights, language and one active company."""
+    admin = env.ref('base.user_admin')
+    user_env = env(user=admin, su=False)
+    return user_env(context=dict(admin.context_get(), allowed_company_ids=[admin.company_id.id]))
+
+
+# --- specifications from views -------------------------------------------------------------------------------
+
+def view_field_names(model, view_type, view_ref=None):
+    """The fields a view shows at its top level (not those of embedded sub-views), as the user gets the view."""
+    view_id = model.env.ref(view_ref).id if view_ref else False
+    arch = model.get_views([(view_id, view_type)])['views'][view_type]['arch']
+    root = etree.fromstring(arch)
+    names = []
+    for node in root.iter('field'):
+        if sum(1 for ancestor in node.iterancestors() if ancestor.tag in VIEW_TAGS) == 1 \
+                and node.get('name') not in names:
+            names.append(node.get('name'))
+    return names
+
+
+def specification(model, field_names):
+    """What the web client asks for each field: related records come with their display name."""
+    spec = {}
+    for name in field_names:
+        field = model._fields.get(name)
+        if field is None:
+            continue
+        spec[name] = {'fields': {'display_name': {}}} if field.relational else {}
+        if field.type == 'monetary' and field.get_currency_field(model) in model._fields:
+            spec[field.get_currency_field(model)] = {'fields': {'display_name': {}}}
+    return spec
+
+
+def fields_of_modules(model, modules):
+    return {name for name, field in model._fields.items() if set(field._modules) & set(modules)}
+
+
+def case_specs(model, common_fields, variants, variant_modules=()):
+    """One specification per variant: the view's common fields, less every variant's own fields, plus its own."""
+    own = set().union(*variants.values()) | fields_of_modules(model, variant_modules)
+    common = [name for name in common_fields if name not in own]
+    return {name: specification(model, common + list(extra)) for name, extra in variants.items()}
+
+
+# --- item 1: contact list -------------------------------------------------------------------------------------
+
+def item_contact_list(env, repetitions, peers_missing):
+    """Contact list of 80 companies: our unpaid/overdue columns vs OCA overdue fields vs Odoo's credit."""
+    partners = as_user(env)['res.partner']
+    what = f'contact list, {LIST_LIMIT} companies'
+    if missing := missing_fields(partners, OUR_PARTNER_FIGURES):
+        return [skipped('1', what, 'OCA overdue / Odoo credit', f'our fields are not there yet: {", ".join(missing)}')]
+    variants = {'ours': OUR_PARTNER_FIGURES, 'Odoo credit': STANDARD_PARTNER_LIST}
+    if 'account_invoice_overdue_warn' not in peers_missing:
+        variants['OCA overdue warn'] = OCA_OVERDUE_FIELDS
+    specs = case_specs(partners, view_field_names(partners, 'list'), variants,
+                       ('crm_accounting_link', 'account_invoice_overdue_warn', 'account_financial_risk'))
+    domain = [('is_company', '=', True)]
+    cases = {name: (lambda spec=spec: partners.web_search_read(domain, spec, limit=LIST_LIMIT, count_limit=10001))
+             for name, spec in specs.items()}
+    results = compare(env, cases, repetitions)
+    return peer_rows('1', what, results, peers_missing, 'account_invoice_overdue_warn', 'OCA overdue warn')
+
+
+def peer_rows(item, what, results, peers_missing, oca_module, oca_case):
+    rows = []
+    for peer in results:
+        if peer != 'ours':
+            rows.append(row(item, what, peer, results['ours'], results[peer]))
+    if oca_module in peers_missing:
+        rows.append(skipped(item, what, oca_case, f'peer unavailable: {peers_missing[oca_module]}'))
+    return rows
+
+
+# --- item 2: contact form ------------------------------------------------------------------------------------
+
+def item_contact_form(env, repetitions, peers_missing):
+    """One contact form of the customer with the most invoices: ours vs OCA vs standard."""
+    partners = as_user(env)['res.partner']
+    what = 'contact form, customer with most invoices'
+    if missing := missing_fields(partners, OUR_PARTNER_FIGURES):
+        return [skipped('2', what, 'OCA / Odoo', f'our fields are not there yet: {", ".join(missing)}')]
+    customer = busiest_customer(env)
+    form_fields = view_field_names(partners, 'form')
+    variants = {
+        'ours': [name for name in form_fields if name in fields_of_modules(partners, ['crm_accounting_link'])]
+                + OUR_PARTNER_FIGURES,
+        'Odoo credit/total invoiced': STANDARD_PARTNER_FORM,
+    }
+    oca_modules = [module for module in ('account_invoice_overdue_warn', 'account_financial_risk')
+                   if module not in peers_missing]
+    if oca_modules:
+        variants['OCA ' + ' + '.join(module.removeprefix('account_').replace('_', ' ') for module in oca_modules)] = [
+            name for name in form_fields if name in fields_of_modules(partners, oca_modules)] + (
+            OCA_OVERDUE_FIELDS if 'account_invoice_overdue_warn' in oca_modules else [])
+    specs = case_specs(partners, form_fields, variants,
+                       ('crm_accounting_link', 'account_invoice_overdue_warn', 'account_financial_risk'))
+    record = partners.browse(customer.id)
+    cases = {name: (lambda spec=spec: record.web_read(spec)) for name, spec in specs.items()}
+    results = compare(env, cases, repetitions)
+    rows = peer_rows('2', what, results, {}, None, None)
+    for module in set(('account_invoice_overdue_warn', 'account_financial_risk')) & set(peers_missing):
+        rows.append(skipped('2', what, f'OCA {module}', f'peer unavailable: {peers_missing[module]}'))
+    return rows
+
+
+def busiest_customer(env):
+    counts = env['account.move']._read_group(
+        [('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), ('company_id', '=', env.company.id)],
+        ['commercial_partner_id'], ['__count'], order='__count desc', limit=1)
+    return counts[0][0]
+
+
+# --- item 3: payments -----------------------------------------------------------------------------------------
+
+def item_payments(env, repetitions, peers_missing):
+    """Payments list of 80 with order/opportunity columns vs the plain list; search of payments by order name."""
+    payments = as_user(env)['account.payment']
+    what = f'payments list, {LIST_LIMIT} rows'
+    if missing := missing_fields(payments, OUR_PAYMENT_FIELDS):
+        reason = f'our fields are not there yet: {", ".join(missing)}'
+        return [skipped('3', what, 'standard payments list', reason),
+                skipped('3', 'payments search by order name', 'search by invoice origin', reason)]
+    specs = case_specs(payments, view_field_names(payments, 'list'),
+                       {'ours': OUR_PAYMENT_FIELDS, 'standard payments list': []}, ['crm_accounting_link'])
+    domain = [('payment_type', '=', 'inbound')]
+    list_results = compare(env, {name: (lambda spec=spec: payments.web_search_read(
+        domain, spec, limit=LIST_LIMIT, count_limit=10001)) for name, spec in specs.items()}, repetitions)
+    order_name = paid_order_name(env)
+    search_results = compare(env, {
+        'ours': lambda: payments.search([('crm_sale_order_ids.name', '=', order_name)]).ids,
+        # Without the link, the closest a user gets is the origin of the invoices the payment was made for.
+        'search by invoice origin': lambda: payments.search([('invoice_ids.invoice_origin', 'ilike', order_name)]).ids,
+    }, repetitions)
+    return [row('3', what, 'standard payments list', list_results['ours'], list_results['standard payments list']),
+            row('3', f'payments search by order name', 'search by invoice origin',
+                search_results['ours'], search_results['search by invoice origin'])]
+
+
+def paid_order_name(env):
+    invoice = env['account.move'].search([
+        ('move_type', '=', 'out_invoice'), ('invoice_origin', '!=', False),
+        ('payment_state', 'in', ('paid', 'in_payment', 'partial')),
+    ], limit=1)
+    return invoice.invoice_origin
+
+
+# --- item 4: interactions list --------------------------------------------------------------------------------
+
+def item_interactions_list(env, repetitions, peers_missing):
+    """Interactions list of 80 rows vs the standard opportunities list of 80."""
+    user_env = as_user(env)
+    interactions, leads = user_env['crm.interaction'], user_env['crm.lead']
+    interaction_spec = specification(interactions, view_field_names(interactions, 'list'))
+    lead_spec = specification(leads, view_field_names(leads, 'list', 'crm.crm_case_tree_view_oppor'))
+    results = compare(env, {
+        'ours': lambda: interactions.web_search_read([], interaction_spec, limit=LIST_LIMIT, count_limit=10001),
+        'opportunities list': lambda: leads.web_search_read(
+            [('type', '=', 'opportunity')], lead_spec, limit=LIST_LIMIT, count_limit=10001),
+    }, repetitions)
+    return [row('4', f'interactions list, {LIST_LIMIT} rows', 'opportunities list', results['ours'],
+                results['opportunities list'])]
+
+
+# --- item 5: hand-over ---------------------------------------------------------------------------------------
+
+def item_handover(env, repetitions, peers_missing):
+    """One hand-over vs scheduling one standard activity (activity_schedule)."""
+    user_env = as_user(env)
+    salespeople = env['res.users'].search([('login', 'like', 'bench_sales_%')], order='id')
+    needed = repetitions + 1
+    interactions = user_env['crm.interaction'].search(
+        [('state', '=', 'planned'), ('company_id', '=', user_env.company.id)], limit=needed)
+    leads = user_env['crm.lead'].search([('type', '=', 'opportunity'), ('company_id', '=', user_env.company.id)],
+                                        limit=needed)
+    pending = {'interactions': list(interactions), 'leads': list(leads)}
+
+    def hand_over():
+        interaction = pending['interactions'].pop()
+        new_owner = next(user for user in salespeople if user != interaction.user_id)
+        wizard = user_env['crm.interaction.handover'].create({
+            'interaction_ids': [(6, 0, interaction.ids)], 'user_id': new_owner.id,
+            'note': '<p>Please follow up with the customer.</p>'})
+        wizard.action_handover()
+
+    def schedule_activity():
+        lead = pending['leads'].pop()
+        lead.activity_schedule('mail.mail_activity_data_todo', user_id=salespeople[0].id,
+                               summary=lead.name, note='<p>Please follow up with the customer.</p>')
+
+    results = compare(env, {'ours': hand_over, 'activity_schedule': schedule_activity}, repetitions)
+    return [row('5', 'one hand-over', 'activity_schedule on an opportunity', results['ours'],
+                results['activity_schedule'])]
+
+
+# --- item 6: XLSX statistics ----------------------------------------------------------------------------------
+
+def item_statistics(env, repetitions, peers_missing):
+    """XLSX statistics workbook for 100,000 interactions vs Odoo's list export to XLSX of the same records."""
+    user_env = as_user(env)
+    interactions = user_env['crm.interaction']
+    wizard = statistics_wizard(user_env)
+    records = interactions.search(wizard._interaction_domain())
+    what = f'XLSX statistics, {len(records)} interactions'
+    export_fields = ['date', 'subject', 'interaction_type_id', 'partner_id', 'commercial_partner_id', 'lead_id',
+                     'user_id', 'team_id', 'state', 'date_done']
+    exporter = list_exporter(user_env)
+
+    def odoo_export():
+        rows = interactions.browse(records.ids).export_data(export_fields)['datas']
+        return exporter.from_data(
+            [{'name': name, 'type': interactions._fields[name].type} for name in export_fields],
+            [interactions._fields[name].string for name in export_fields], rows)
+
+    cases = {'ours': wizard._build_workbook, 'Odoo list export': odoo_export}
+    results = compare(env, cases, max(1, repetitions // 2))
+    for name, run in cases.items():
+        results[name]['peak_mib'] = peak_memory(env, run)
+    ours, theirs = results['ours'], results['Odoo list export']
+    return [row('6', what, 'Odoo list export to XLSX', ours, theirs,
+                memory_ratio=ours['peak_mib'] / theirs['peak_mib'])]
+
+
+def statistics_wizard(user_env):
+    """A statistics wizard whose period covers the latest 100,000 interactions (or all, when fewer)."""
+    interactions = user_env['crm.interaction']
+    total = interactions.search_count([])
+    oldest = interactions.search([], order='date desc, id desc', offset=min(total, STATISTICS_RECORDS) - 1, limit=1)
+    newest = interactions.search([], order='date desc, id desc', limit=1)
+    return user_env['crm.interaction.statistics'].create({'date_from': oldest.date.date(), 'date_to': newest.date.date()})
+
+
+def list_exporter(user_env):
+    """Odoo's XLSX export as the web client's export dialog runs it; it reads the environment of the request."""
+    from odoo import http
+    from odoo.addons.web.controllers.export import ExcelExport
+    http._request_stack.push(SimpleNamespace(env=user_env))
+    return ExcelExport()
+
+
+def peak_memory(env, run):
+    """Peak Python memory (MiB) that ``run`` allocates on top of what is already held, traced by tracemalloc."""
+    env.invalidate_all()
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1] / 2 ** 20
+    finally:
+        tracemalloc.stop()
+
+
+# --- counts ---------------------------------------------------------------------------------------------------
+
+def count_records(env):
+    partners, moves = env['res.partner'], env['account.move']
+    customer_moves = [('state', '=', 'posted'), ('company_id', '!=', False)]
+    return {
+        'companies': partners.search_count([('is_company', '=', True), ('customer_rank', '>=', 0),
+                                            ('id', 'not in', env['res.company'].search([]).partner_id.ids)]),
+        'contacts': partners.search_count([('is_company', '=', False), ('parent_id', '!=', False)]),
+        'invoices': moves.search_count(customer_moves + [('move_type', '=', 'out_invoice')]),
+        'credit_notes': moves.search_count(customer_moves + [('move_type', '=', 'out_refund')]),
+        'payments': env['account.payment'].search_count([('state', 'in', ('paid', 'in_process'))]),
+        'sales_orders': env['sale.order'].search_count([('state', '=', 'sale')]),
+        'opportunities': env['crm.lead'].search_count([('type', '=', 'opportunity')]),
+        'interactions': env['crm.interaction'].search_count([]),
+        'companies_currencies': ', '.join(f'{company.name} {company.currency_id.name}'
+                                          for company in env['res.company'].search([])),
+    }
+
+
+ITEMS = {
+    '1': item_contact_list,
+    '2': item_contact_form,
+    '3': item_payments,
+    '4': item_interactions_list,
+    '5': item_handover,
+    '6': item_statistics,
+}
