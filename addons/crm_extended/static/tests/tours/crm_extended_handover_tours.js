@@ -28,9 +28,6 @@ registry.category("web_tour.tours").add("crm_extended_log_and_hand_over", {
             run: "click",
         },
         {
-            trigger: "body:not(:has(.modal))",
-        },
-        {
             content: "Open the History tab",
             trigger: ".o_notebook_headers a[name=crm_history]",
             run: "click",
@@ -43,6 +40,9 @@ registry.category("web_tour.tours").add("crm_extended_log_and_hand_over", {
             content: "Open the customer's interactions",
             trigger: "button[name=action_crm_interactions]",
             run: "click",
+        },
+        {
+            trigger: ".o_last_breadcrumb_item:contains('Interactions')",
         },
         {
             trigger: `.o_list_view .o_data_row td[name=subject]:contains('${SUBJECT}')`,
@@ -69,7 +69,7 @@ registry.category("web_tour.tours").add("crm_extended_log_and_hand_over", {
         },
         {
             content: "Leave a note for the colleague",
-            trigger: ".modal .o_field_widget[name=note] .odoo-editor-editable p",
+            trigger: ".modal .o_field_html[name=note] div.o-paragraph",
             run: "editor Please confirm the delivery date with the warehouse.",
         },
         {
@@ -78,7 +78,7 @@ registry.category("web_tour.tours").add("crm_extended_log_and_hand_over", {
         },
         {
             content: "The colleague is now responsible",
-            trigger: `body:not(:has(.modal)) .o_field_widget[name=user_id]:contains('${COLLEAGUE}')`,
+            trigger: `.o_action_manager .o_field_widget[name=user_id] input:value('${COLLEAGUE}')`,
         },
         {
             trigger: `.o-mail-Message:contains('Handed over from')`,
@@ -117,10 +117,15 @@ registry.category("web_tour.tours").add("crm_extended_resolve_handed_over_task",
         },
         {
             content: "Finishing the task resolves the call",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Resolved')",
+            trigger: ".o-mail-Message:contains('Resolved')",
         },
         {
             content: "Go to the customer",
+            // The link shows on hover or focus; a synthetic hover does not apply the :hover style.
+            trigger: ".o_field_widget[name=partner_id] input",
+            run: "click",
+        },
+        {
             trigger: ".o_field_widget[name=partner_id] .o_external_button",
             run: "click",
         },
