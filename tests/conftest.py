@@ -101,7 +101,7 @@ def server_url(e2e_database):
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope='session')
 def admin_rpc(server_url, e2e_database):
     client = OdooRpc(server_url, e2e_database)
     assert client.login('admin', 'admin'), 'the administrator could not log in'

@@ -2,7 +2,7 @@ from psycopg2.errors import LockNotAvailable
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 # Every state change an interaction may make; anything else is refused.
@@ -83,15 +83,26 @@ class CrmInteraction(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_reference_values(vals)
             if vals.get('state') == 'resolved':
                 vals.setdefault('date_done', fields.Datetime.now())
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_reference_values(vals)
         if 'state' in vals:
             self._check_state_move(vals['state'])
             vals = dict(vals, date_done=fields.Datetime.now() if vals['state'] == 'resolved' else False)
         return super().write(vals)
+
+    def _check_reference_values(self, vals):
+        # The ORM hands a many2one value to PostgreSQL as it comes; an external client sending a name or a
+        # list instead of an id deserves a clear message, not a database error.
+        for name, value in vals.items():
+            field = self._fields.get(name)
+            if field and field.type == 'many2one' and value and not isinstance(value, int):
+                raise ValidationError(_('The field "%(field)s" expects the id of a record, not %(value)r.',
+                                        field=field._description_string(self.env), value=value))
 
     def _check_state_move(self, new_state):
         state_labels = dict(self._fields['state']._description_selection(self.env))
