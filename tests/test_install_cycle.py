@@ -1,11 +1,13 @@
-"""Both addons install on an empty database, upgrade twice without a change, uninstall leaving standard
-data intact, and install again; every step through Odoo's own command line, as an administrator does it."""
+"""Both addons install on a database that already keeps its books, upgrade twice without a change, uninstall
+leaving standard data and every invoice and payment intact, and install again; every step through Odoo's own
+command line, as an administrator does it."""
 import re
 import subprocess
 
 import pytest
 
-from conftest import connect, drop_database, odoo_command, throwaway_name
+from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
+from rpc import OdooRpc
 
 ADDONS = 'crm_extended,crm_accounting_link'
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
@@ -35,6 +37,17 @@ UPGRADE_FOOTPRINT = {
 }
 
 
+# Invoices, payments and their reconciliation, column by column: uninstalling must not touch a single value.
+ACCOUNTING_DATA = {
+    'account_move': """SELECT id, name, state, move_type, partner_id, amount_total, amount_residual, payment_state
+                        FROM account_move ORDER BY id""",
+    'account_move_line': "SELECT id, move_id, account_id, debit, credit, reconciled FROM account_move_line ORDER BY id",
+    'account_payment': "SELECT id, move_id, amount, state, partner_id FROM account_payment ORDER BY id",
+    'account_partial_reconcile': """SELECT id, debit_move_id, credit_move_id, amount
+                                     FROM account_partial_reconcile ORDER BY id""",
+}
+
+
 def odoo(dbname, *args):
     result = subprocess.run(odoo_command('-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
                             capture_output=True, text=True, timeout=1200)
@@ -61,16 +74,43 @@ def snapshot(dbname, queries):
     return {name: query(dbname, sql) for name, sql in queries.items()}
 
 
+def uninstall(dbname, *modules):
+    subprocess.run(odoo_command('-d', dbname, *modules, command=('module', 'uninstall')),
+                   check=True, capture_output=True, timeout=1200)
+
+
+def book_a_partly_paid_invoice(dbname):
+    """A posted customer invoice with a partial payment reconciled against it, booked as an accountant would."""
+    with running_server(dbname) as url:
+        client = OdooRpc(url, dbname)
+        assert client.login('admin', 'admin')
+        company_id = client.execute('res.users', 'read', [client.uid], ['company_id'])[0]['company_id'][0]
+        client.execute('account.chart.template', 'try_loading', [], 'generic_coa', company_id)
+        partner_id = client.execute('res.partner', 'create', {'name': 'Odběratel s.r.o.', 'is_company': True})
+        invoice_id = client.execute('account.move', 'create', {
+            'move_type': 'out_invoice', 'partner_id': partner_id,
+            'invoice_line_ids': [(0, 0, {'name': 'Consulting', 'quantity': 2, 'price_unit': 500})],
+        })
+        client.execute('account.move', 'action_post', [invoice_id])
+        context = {'active_model': 'account.move', 'active_ids': [invoice_id]}
+        register_id = client.execute('account.payment.register', 'create', {'amount': 400}, context=context)
+        client.execute('account.payment.register', 'action_create_payments', [register_id], context=context)
+        [invoice] = client.execute('account.move', 'read', [invoice_id], ['payment_state'])
+        assert invoice['payment_state'] in ('partial', 'in_payment')
+
+
 @pytest.fixture(scope='module')
 def fresh_database():
     dbname = throwaway_name('crm_extended_cycle')
     odoo(dbname, '-i', 'crm,contacts,sale_crm,account')
+    book_a_partly_paid_invoice(dbname)
     yield dbname
     drop_database(dbname)
 
 
 def test_install_upgrade_uninstall_reinstall(fresh_database):
     standard_before = snapshot(fresh_database, STANDARD_DATA)
+    accounting_before = snapshot(fresh_database, ACCOUNTING_DATA)
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed'}
@@ -80,8 +120,10 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     odoo(fresh_database, '-u', ADDONS)
     assert snapshot(fresh_database, UPGRADE_FOOTPRINT) == after_first_upgrade
 
-    subprocess.run(odoo_command('-d', fresh_database, *ADDONS.split(','), command=('module', 'uninstall')),
-                   check=True, capture_output=True, timeout=1200)
+    uninstall(fresh_database, 'crm_accounting_link')
+    assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
+
+    uninstall(fresh_database, 'crm_extended')
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled'}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, """SELECT module, name FROM ir_model_data
