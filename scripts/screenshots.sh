@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Regenerates the README pictures in docs/screenshots/: installs both addons with demo data into a throwaway
+# database and runs the screenshot tests, which open each page in headless Chromium and save it as PNG.
+source "$(dirname "$0")/lib.sh"
+
+setup_all
+DB="${SCREENSHOTS_DB:-crm_extended_screenshots_$$}"
+trap 'drop_db "$DB"' EXIT
+drop_db "$DB"
+
+log "Installing both addons with demo data into the throwaway database $DB"
+odoo -c "$CONFIG" -d "$DB" -i "$ADDONS" --with-demo --stop-after-init --log-level=warn
+
+log "Taking the screenshots"
+export ODOO_RC="$CONFIG" CRM_SCREENSHOTS_DIR="$ROOT/docs/screenshots"
+mkdir -p "$CRM_SCREENSHOTS_DIR"
+tests=(addons/crm_extended/tests/test_tours.py::TestReadmeScreenshots)
+[ -f addons/crm_accounting_link/tests/test_tours.py ] \
+    && tests+=(addons/crm_accounting_link/tests/test_tours.py::TestReadmeScreenshots)
+"$PYTHON" -m pytest --odoo-config "$CONFIG" --odoo-database "$DB" --odoo-http -q "${tests[@]}" "$@"
+ls -l "$CRM_SCREENSHOTS_DIR"
