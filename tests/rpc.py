@@ -30,7 +30,7 @@ class OdooRpc:
             answer = json.load(response)
         if 'error' in answer:
             raise RpcError(answer['error'])
-        return answer['result']
+        return answer.get('result')
 
     def login(self, login, password):
         self.uid = self.call('common', 'login', self.db, login, password)
