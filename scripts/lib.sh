@@ -133,6 +133,11 @@ write_local_config() {
 
 setup_all() {
     cd "$ROOT"
+    # A command started by another one that already prepared everything only needs the database password.
+    if [ "${CRM_SETUP_DONE:-0}" = 1 ]; then
+        DB_PASSWORD="$(cat "$LOCAL/db_password")"
+        return
+    fi
     ensure_system_packages
     ensure_postgres
     ensure_odoo
