@@ -37,9 +37,9 @@ def check_db_name(name):
 
 
 @contextlib.contextmanager
-def postgres():
+def postgres(dbname='postgres'):
     options = db_options()
-    connection = psycopg2.connect(dbname='postgres', host=options['db_host'], port=options['db_port'],
+    connection = psycopg2.connect(dbname=dbname, host=options['db_host'], port=options['db_port'],
                                   user=options['db_user'], password=options['db_password'])
     connection.autocommit = True
     try:
@@ -115,8 +115,9 @@ def addons_digest():
 
 def bring_up_to_date(name):
     """Upgrade our addons in database ``name`` when their code changed since it was built, then record the code."""
-    with environment(name, commit=False) as env:
-        built_from = env['ir.config_parameter'].get_param('bench.addons_digest')
+    with postgres(name) as cursor:
+        cursor.execute("SELECT value FROM ir_config_parameter WHERE key = 'bench.addons_digest'")
+        built_from = (cursor.fetchone() or [None])[0]
     current = addons_digest()
     if built_from and built_from != current:
         print(f'addons changed since {name} was built: upgrading {", ".join(OUR_ADDONS)}', flush=True)
@@ -165,7 +166,9 @@ class Progress:
     def step(self, what, count):
         self.records += count
         elapsed = time.perf_counter() - self.started
-        print(f'[{elapsed:7.1f}s] {what}: {count} ({self.records / elapsed:.0f} records/s overall)', flush=True)
+        # The load average tells how much of a slow build was the other processes sharing the machine.
+        print(f'[{elapsed:7.1f}s] {what}: {count} ({self.records / elapsed:.0f} records/s overall, '
+              f'load {os.getloadavg()[0]:.1f})', flush=True)
 
     @property
     def rate(self):

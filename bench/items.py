@@ -205,7 +205,7 @@ def item_payments(env, repetitions, peers_missing):
         'search by invoice origin': lambda: payments.search([('invoice_ids.invoice_origin', 'ilike', order_name)]).ids,
     }, repetitions)
     return [row('3', what, 'standard payments list', list_results['ours'], list_results['standard payments list']),
-            row('3', f'payments search by order name', 'search by invoice origin',
+            row('3', 'payments search by order name', 'search by invoice origin',
                 search_results['ours'], search_results['search by invoice origin'])]
 
 
@@ -327,7 +327,7 @@ def count_records(env):
     partners, moves = env['res.partner'], env['account.move']
     customer_moves = [('state', '=', 'posted'), ('company_id', '!=', False)]
     return {
-        'companies': partners.search_count([('is_company', '=', True), ('customer_rank', '>=', 0),
+        'companies': partners.search_count([('is_company', '=', True),
                                             ('id', 'not in', env['res.company'].search([]).partner_id.ids)]),
         'contacts': partners.search_count([('is_company', '=', False), ('parent_id', '!=', False)]),
         'invoices': moves.search_count(customer_moves + [('move_type', '=', 'out_invoice')]),

@@ -15,20 +15,26 @@ ITEMS = {'1', '2', '3', '4', '5', '6', '7'}
 SIZE_INDEPENDENT_ITEMS = ('1', '3', '4')
 
 
-def existing_benchmark_databases():
-    return {name for (name,) in run_sql("SELECT datname FROM pg_database WHERE datname LIKE 'bench\\_%'")}
+# Every database the smoke run may create; other benchmark databases may be in use by someone else.
+SMOKE_DATABASES = {f'bench_{stage}_{tier}' for stage in ('template', 'build', 'run')
+                   for tier in ('base', 'small', 'small_x2')}
+
+
+def existing_smoke_databases():
+    return {name for (name,) in run_sql('SELECT datname FROM pg_database')} & SMOKE_DATABASES
 
 
 def bench(script, *args):
-    subprocess.run([sys.executable, str(BENCH / script), *args], check=True, env=os.environ,
-                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+    process = subprocess.run([sys.executable, str(BENCH / script), *args], env=os.environ,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+    assert process.returncode == 0, f'{script} {" ".join(args)} failed:\n{process.stdout[-4000:]}'
 
 
 @pytest.fixture(scope='module')
 def results(tmp_path_factory):
     """The benchmark's JSON on the small tier and on twice the small tier; the databases this test created are
     dropped afterwards, the templates that were there before are kept for the next run."""
-    before = existing_benchmark_databases()
+    before = existing_smoke_databases()
     folder = tmp_path_factory.mktemp('bench')
     try:
         bench('generate.py', 'small')
@@ -38,7 +44,7 @@ def results(tmp_path_factory):
               '--output', str(folder / 'double.json'))
         yield {size: json.loads((folder / f'{size}.json').read_text()) for size in ('small', 'double')}
     finally:
-        for name in existing_benchmark_databases() - before:
+        for name in existing_smoke_databases() - before:
             drop_database(name)
 
 
