@@ -50,7 +50,8 @@ class CrmInteraction(models.Model):
         ('in_progress', 'In Progress'),
         ('resolved', 'Resolved'),
         ('cancelled', 'Cancelled'),
-    ], string='Status', required=True, default='planned', index=True, tracking=True, copy=False)
+    ], string='Status', required=True, default='planned', index=True, tracking=True, copy=False,
+        group_expand=True)
     is_overdue = fields.Boolean('Overdue', compute='_compute_is_overdue', search='_search_is_overdue')
     company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
                                  default=lambda self: self.env.company)

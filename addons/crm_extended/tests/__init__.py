@@ -6,3 +6,4 @@ from . import test_interaction
 from . import test_performance
 from . import test_res_partner
 from . import test_statistics
+from . import test_tours

@@ -58,6 +58,13 @@ class TestInteractionStates(CrmExtendedCommon):
         self.assertEqual(interaction.state, 'resolved')
         self.assertTrue(interaction.date_done)
 
+    def test_kanban_shows_every_state_in_workflow_order(self):
+        self._create_interaction(state='resolved')
+        # The kanban view asks for empty columns with read_group_expand.
+        interactions = self.env['crm.interaction'].with_user(self.user_sales_own).with_context(read_group_expand=True)
+        groups = interactions.web_read_group([], ['state'], ['__count'])['groups']
+        self.assertEqual([group['state'] for group in groups], ['planned', 'in_progress', 'resolved', 'cancelled'])
+
     def test_overdue_means_date_passed_and_not_resolved(self):
         past = fields.Datetime.now() - timedelta(hours=2)
         overdue = self._create_interaction(date=past)
