@@ -45,7 +45,8 @@ class Tier:
 
 
 TIERS = {
-    'small': Tier(companies=20, contacts=60, invoices=80, payments=50, orders=10, interactions=1000),
+    # Full pages of 80 rows in the main company (a page that is not full skips the record count), in a minute.
+    'small': Tier(companies=80, contacts=160, invoices=150, payments=100, orders=10, interactions=1000),
     'medium': Tier(companies=300, contacts=1500, invoices=3000, payments=1800, orders=300, interactions=30000),
     'large': Tier(companies=2000, contacts=10000, invoices=20000, payments=12000, orders=2000, interactions=200000),
 }

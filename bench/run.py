@@ -75,23 +75,31 @@ def measure_install(repetitions):
     }]
 
 
+def pair(ours, theirs, unit_ms=True):
+    if ours is None:
+        return ''
+    if not unit_ms:
+        return f'{ours:g}/{theirs:g}'
+    if max(ours, theirs) >= 10:
+        return f'{ours:.1f}/{theirs:.1f} s'
+    return f'{ours * 1000:.0f}/{theirs * 1000:.0f} ms'
+
+
 def format_table(result):
     lines = [f"tier {result['tier']} | " + ', '.join(f'{k} {v}' for k, v in result['counts'].items()),
-             f"{'item':<5}{'measure':<44}{'peer':<34}{'queries':>15}{'q ratio':>9}{'time ms':>19}{'t ratio':>9}"
-             f"{'extra':>28}"]
+             f"{'item':<5}{'measure':<44}{'peer':<42}{'queries':>10}{'q ratio':>9}{'time':>18}{'t ratio':>9}  extra"]
     for row in result['rows']:
         if 'skipped' in row:
-            lines.append(f"{row['item']:<5}{row['what']:<44}{row.get('peer', ''):<34}  skipped: {row['skipped']}")
+            lines.append(f"{row['item']:<5}{row['what']:<44}{row.get('peer', ''):<42}  skipped: {row['skipped']}")
             continue
         ours, theirs = row['ours'], row['theirs']
-        queries = f"{ours.get('queries', '-')}/{theirs.get('queries', '-')}" if 'queries' in ours else ''
-        millis = f"{ours['seconds'] * 1000:.0f}/{theirs['seconds'] * 1000:.0f}"
+        queries = pair(ours.get('queries'), theirs.get('queries'), unit_ms=False)
+        q_ratio = f"{row['query_ratio']:.2f}" if row.get('query_ratio') is not None else ''
         extra = ''
         if 'peak_mib' in ours:
-            extra = f"peak MiB {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} = {row['memory_ratio']:.2f}"
-        q_ratio = f"{row['query_ratio']:.2f}" if row.get('query_ratio') is not None else ''
-        lines.append(f"{row['item']:<5}{row['what']:<44}{row['peer']:<34}{queries:>15}{q_ratio:>9}{millis:>19}"
-                     f"{row['time_ratio']:>9.2f}{extra:>28}")
+            extra = f"peak memory {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} MiB = {row['memory_ratio']:.2f}"
+        lines.append(f"{row['item']:<5}{row['what']:<44}{row['peer']:<42}{queries:>10}{q_ratio:>9}"
+                     f"{pair(ours['seconds'], theirs['seconds']):>18}{row['time_ratio']:>9.2f}  {extra}".rstrip())
     for peer, reason in result['peers_unavailable'].items():
         lines.append(f'peer unavailable: {peer}: {reason}')
     return '\n'.join(lines)
@@ -107,7 +115,11 @@ def main(argv=None):
     parser.add_argument('--install-repetitions', type=int, default=1)
     parser.add_argument('--output', type=Path, help='JSON file to write (default: bench/results/<tier>-<time>.json)')
     parser.add_argument('--keep', action='store_true', help='keep the throwaway copy of the template')
+    parser.add_argument('--table', type=Path, help='print the table of an earlier JSON result and stop')
     args = parser.parse_args(argv)
+    if args.table:
+        print(format_table(json.loads(args.table.read_text())))
+        return None
     template = template_name(args.tier, args.scale)
     dbname = template.replace('bench_template_', 'bench_run_')
     started = time.perf_counter()
