@@ -9,6 +9,12 @@
     'depends': ['sale_crm', 'account'],
     'data': [
         'security/ir.model.access.csv',
+
+        'views/res_partner_views.xml',
+        'views/crm_lead_views.xml',
+        'views/sale_order_views.xml',
+        'views/account_move_views.xml',
+        'views/account_payment_views.xml',
     ],
     'installable': True,
     'application': False,

@@ -1,0 +1,230 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL
+from odoo.tools.misc import format_amount
+
+# Salespeople read the figures without accounting rights (they are computed as superuser); portal and public
+# users never do.
+RECEIVABLE_GROUPS = 'sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly'
+OPEN_PAYMENT_STATES = ('not_paid', 'partial', 'in_payment')
+OVERDUE_FIGURES = ('crm_overdue_invoice_count', 'crm_overdue_amount', 'crm_oldest_overdue_days')
+RECEIVABLE_FIGURES = ('crm_unpaid_invoice_count', 'crm_unpaid_amount', *OVERDUE_FIGURES)
+COMPARISONS = {
+    '<': (SQL('<'), lambda figure, value: figure < value),
+    '<=': (SQL('<='), lambda figure, value: figure <= value),
+    '>': (SQL('>'), lambda figure, value: figure > value),
+    '>=': (SQL('>='), lambda figure, value: figure >= value),
+}
+
+
+class ResPartner(models.Model):
+    _inherit = 'res.partner'
+
+    crm_currency_id = fields.Many2one(
+        'res.currency', string='Receivables Currency', compute='_compute_crm_currency_id', groups=RECEIVABLE_GROUPS)
+    crm_unpaid_invoice_count = fields.Integer(
+        'Unpaid Invoices', compute='_compute_crm_receivables', search='_search_crm_unpaid_invoice_count',
+        compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        help='Posted invoices and credit notes of the customer company and its contacts that are not paid yet, '
+             'in the current company.')
+    crm_unpaid_amount = fields.Monetary(
+        'Unpaid Amount', currency_field='crm_currency_id', compute='_compute_crm_receivables',
+        search='_search_crm_unpaid_amount', compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        help='What the customer company still owes on its invoices, less its open credit notes, '
+             'in the currency of the current company.')
+    crm_overdue_invoice_count = fields.Integer(
+        'Overdue Invoices', compute='_compute_crm_receivables', search='_search_crm_overdue_invoice_count',
+        compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        help='Unpaid invoices of the customer company whose due date has passed.')
+    crm_overdue_amount = fields.Monetary(
+        'Overdue Amount', currency_field='crm_currency_id', compute='_compute_crm_receivables',
+        search='_search_crm_overdue_amount', compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        help='What the customer company still owes on its overdue invoices.')
+    crm_oldest_overdue_days = fields.Integer(
+        'Days Overdue', compute='_compute_crm_receivables', search='_search_crm_oldest_overdue_days',
+        compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        help='How many days ago the oldest overdue invoice fell due.')
+    crm_overdue_warning = fields.Char(
+        'Overdue Warning', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
+    crm_not_due_note = fields.Char(
+        'Unpaid, Not Overdue', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
+    crm_can_log_payment_reminder = fields.Boolean(
+        'Can Log a Payment Reminder', compute='_compute_crm_can_log_payment_reminder')
+
+    @api.depends_context('company')
+    def _compute_crm_currency_id(self):
+        self.crm_currency_id = self.env.company.currency_id
+
+    @api.depends_context('company')
+    def _compute_crm_receivables(self):
+        customers = self.commercial_partner_id._origin
+        moves = self.env['account.move']
+        unpaid = {
+            partner: (count, amount)
+            for partner, count, amount in moves._read_group(
+                customers._crm_unpaid_invoice_domain(), ['commercial_partner_id'],
+                ['__count', 'amount_residual_signed:sum'])
+        }
+        overdue = {
+            partner: (count, amount, oldest_due_date)
+            for partner, count, amount, oldest_due_date in moves._read_group(
+                customers._crm_unpaid_invoice_domain(overdue=True), ['commercial_partner_id'],
+                ['__count', 'amount_residual_signed:sum', 'invoice_date_due:min'])
+        }
+        today = fields.Date.context_today(self)
+        for partner in self:
+            customer = partner.commercial_partner_id._origin
+            partner.crm_unpaid_invoice_count, partner.crm_unpaid_amount = unpaid.get(customer, (0, 0.0))
+            overdue_count, overdue_amount, oldest_due_date = overdue.get(customer, (0, 0.0, None))
+            partner.crm_overdue_invoice_count = overdue_count
+            partner.crm_overdue_amount = overdue_amount
+            partner.crm_oldest_overdue_days = (today - oldest_due_date).days if oldest_due_date else 0
+
+    @api.depends_context('company', 'lang')
+    @api.depends('crm_unpaid_invoice_count', 'crm_overdue_invoice_count')
+    def _compute_crm_receivable_texts(self):
+        # Written as label and figure so that the sentence stays grammatical in Czech and Slovak for any count.
+        for partner in self:
+            currency = partner.crm_currency_id
+            partner.crm_overdue_warning = _(
+                'Overdue invoices: %(count)s · Total %(amount)s · Days past due (oldest): %(days)s',
+                count=partner.crm_overdue_invoice_count,
+                amount=format_amount(self.env, partner.crm_overdue_amount, currency),
+                days=partner.crm_oldest_overdue_days,
+            ) if partner.crm_overdue_invoice_count else False
+            not_due_count = partner.crm_unpaid_invoice_count - partner.crm_overdue_invoice_count
+            partner.crm_not_due_note = _(
+                'Unpaid, not overdue yet: %(count)s · Total %(amount)s',
+                count=not_due_count,
+                amount=format_amount(self.env, partner.crm_unpaid_amount - partner.crm_overdue_amount, currency),
+            ) if not_due_count else False
+
+    def _compute_crm_can_log_payment_reminder(self):
+        self.crm_can_log_payment_reminder = self._crm_can_log_payment_reminder()
+
+    @api.model
+    def _crm_can_log_payment_reminder(self):
+        # The reminder is logged as an interaction of CRM Extended, which this addon does not depend on.
+        return 'crm.interaction' in self.env
+
+    @api.model
+    def _crm_open_invoice_domain(self, overdue=False):
+        """Posted customer invoices and credit notes not paid yet, in the active company.
+
+        One company at a time: amount_residual_signed is in the currency of each invoice's company, and summing
+        companies with different currencies would mix units. The active company is checked against the user's
+        allowed companies even when the figures are computed as superuser.
+        """
+        domain = [
+            ('company_id', '=', self.env(su=False).company.id),
+            ('state', '=', 'posted'),
+            ('move_type', 'in', ('out_invoice', 'out_refund')),
+            ('payment_state', 'in', OPEN_PAYMENT_STATES),
+            ('commercial_partner_id', '!=', False),
+        ]
+        if overdue:
+            # A credit note is what the company owes; it never falls due for the customer.
+            domain += [('move_type', '=', 'out_invoice'), ('invoice_date_due', '<', fields.Date.context_today(self))]
+        return domain
+
+    def _crm_unpaid_invoice_domain(self, overdue=False):
+        """The open invoices of these partners' companies: the figures count them and the smart button lists them,
+        so both always agree."""
+        return self._crm_open_invoice_domain(overdue=overdue) + [
+            ('commercial_partner_id', 'in', self.commercial_partner_id._origin.ids),
+        ]
+
+    def _crm_receivable_figure_sql(self, fname):
+        """Return the query over the open invoices grouped by customer company, the SQL of the customer company
+        and the SQL aggregate that gives the figure ``fname`` of each group."""
+        invoices = self.env['account.move'].sudo()._search(
+            self._crm_open_invoice_domain(overdue=fname in OVERDUE_FIGURES))
+        customer = SQL.identifier(invoices.table, 'commercial_partner_id')
+        invoices.groupby = customer
+        if fname.endswith('_count'):
+            aggregate = SQL('COUNT(*)')
+        elif fname.endswith('_amount'):
+            aggregate = SQL('SUM(%s)', SQL.identifier(invoices.table, 'amount_residual_signed'))
+        else:
+            aggregate = SQL('%s::date - MIN(%s)', fields.Date.context_today(self),
+                            SQL.identifier(invoices.table, 'invoice_date_due'))
+        return invoices, customer, aggregate
+
+    def _crm_search_receivable_figure(self, fname, operator, value):
+        invoices, customer, aggregate = self._crm_receivable_figure_sql(fname)
+        if operator == 'in':
+            values = tuple(number or 0 for number in value)
+            if not values:
+                return Domain.FALSE
+            condition = SQL('%s IN %s', aggregate, values)
+            zero_matches = 0 in values
+        elif operator in COMPARISONS:
+            sql_operator, compare = COMPARISONS[operator]
+            condition = SQL('%s %s %s', aggregate, sql_operator, value)
+            zero_matches = compare(0, value)
+        else:
+            return NotImplemented
+        # Customers without open invoices have no group, and their figure is zero: when zero matches, keep every
+        # customer but those whose figure does not match.
+        invoices.having = SQL('NOT (%s)', condition) if zero_matches else condition
+        matching = invoices.select(customer)
+        return Domain.custom(to_sql=lambda model, alias, query: SQL(
+            '%s %s (%s)', SQL.identifier(alias, 'commercial_partner_id'), SQL('NOT IN' if zero_matches else 'IN'),
+            matching))
+
+    def _search_crm_unpaid_invoice_count(self, operator, value):
+        return self._crm_search_receivable_figure('crm_unpaid_invoice_count', operator, value)
+
+    def _search_crm_unpaid_amount(self, operator, value):
+        return self._crm_search_receivable_figure('crm_unpaid_amount', operator, value)
+
+    def _search_crm_overdue_invoice_count(self, operator, value):
+        return self._crm_search_receivable_figure('crm_overdue_invoice_count', operator, value)
+
+    def _search_crm_overdue_amount(self, operator, value):
+        return self._crm_search_receivable_figure('crm_overdue_amount', operator, value)
+
+    def _search_crm_oldest_overdue_days(self, operator, value):
+        return self._crm_search_receivable_figure('crm_oldest_overdue_days', operator, value)
+
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        """Sort by a figure through a join on the figures of every customer company, computed in one grouped
+        sub-query rather than once per partner row."""
+        if field_name not in RECEIVABLE_FIGURES:
+            return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
+        self._check_field_access(self._fields[field_name], 'read')
+        invoices, customer, aggregate = self._crm_receivable_figure_sql(field_name)
+        figures_alias = query.make_alias(alias, field_name)
+        query.add_join('LEFT JOIN', figures_alias, SQL('(%s)', invoices.select(
+            SQL('%s AS customer', customer), SQL('%s AS figure', aggregate))), SQL(
+            '%s = %s', SQL.identifier(figures_alias, 'customer'), SQL.identifier(alias, 'commercial_partner_id')))
+        return SQL('COALESCE(%s, 0) %s %s', SQL.identifier(figures_alias, 'figure'), direction, nulls)
+
+    def action_crm_unpaid_invoices(self):
+        """Open the unpaid invoices as the current user: record rules decide which of them they may open, while
+        the figures count them all."""
+        self.ensure_one()
+        action = self.env['ir.actions.act_window']._for_xml_id('account.action_move_out_invoice_type')
+        action.update(
+            name=_('Unpaid Invoices of %s', self.commercial_partner_id.display_name),
+            domain=self._crm_unpaid_invoice_domain(),
+            context={'default_move_type': 'out_invoice', 'create': False},
+        )
+        return action
+
+    def action_crm_log_payment_reminder(self):
+        self.ensure_one()
+        return self._crm_payment_reminder_action(self.env['crm.lead'])
+
+    def _crm_payment_reminder_action(self, lead):
+        """Log a payment reminder or dunning call with the customer company as an interaction of CRM Extended."""
+        if not self._crm_can_log_payment_reminder():
+            raise UserError(_('Payment reminders are logged as interactions: install CRM Extended to log them.'))
+        customer = self.commercial_partner_id
+        return self.env['crm.interaction']._action_quick_log({
+            'default_partner_id': customer.id,
+            'default_lead_id': lead.id,
+            'default_subject': _('Payment reminder'),
+            'default_description': customer.crm_overdue_warning or customer.crm_not_due_note,
+        })
