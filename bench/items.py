@@ -131,17 +131,16 @@ def item_contact_list(env, repetitions, peers_missing):
     cases = {name: (lambda spec=spec: partners.web_search_read(domain, spec, limit=LIST_LIMIT, count_limit=10001))
              for name, spec in specs.items()}
     results = compare(env, cases, repetitions)
-    return peer_rows('1', what, results, peers_missing, 'account_invoice_overdue_warn', 'OCA overdue warn')
+    return peer_rows('1', what, results) + unavailable_rows('1', what, peers_missing, ['account_invoice_overdue_warn'])
 
 
-def peer_rows(item, what, results, peers_missing, oca_module, oca_case):
-    rows = []
-    for peer in results:
-        if peer != 'ours':
-            rows.append(row(item, what, peer, results['ours'], results[peer]))
-    if oca_module in peers_missing:
-        rows.append(skipped(item, what, oca_case, f'peer unavailable: {peers_missing[oca_module]}'))
-    return rows
+def peer_rows(item, what, results):
+    return [row(item, what, peer, results['ours'], results[peer]) for peer in results if peer != 'ours']
+
+
+def unavailable_rows(item, what, peers_missing, modules):
+    return [skipped(item, what, f'OCA {module}', f'peer unavailable: {peers_missing[module]}')
+            for module in modules if module in peers_missing]
 
 
 # --- item 2: contact form ------------------------------------------------------------------------------------
@@ -170,10 +169,8 @@ def item_contact_form(env, repetitions, peers_missing):
     record = partners.browse(customer.id)
     cases = {name: (lambda spec=spec: record.web_read(spec)) for name, spec in specs.items()}
     results = compare(env, cases, repetitions)
-    rows = peer_rows('2', what, results, {}, None, None)
-    for module in set(('account_invoice_overdue_warn', 'account_financial_risk')) & set(peers_missing):
-        rows.append(skipped('2', what, f'OCA {module}', f'peer unavailable: {peers_missing[module]}'))
-    return rows
+    return peer_rows('2', what, results) + unavailable_rows(
+        '2', what, peers_missing, ['account_invoice_overdue_warn', 'account_financial_risk'])
 
 
 def busiest_customer(env):

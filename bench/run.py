@@ -107,7 +107,8 @@ def format_table(result):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('tier', help='small, medium or large (the template must exist: see generate.py)')
+    parser.add_argument('tier', nargs='?', default='small',
+                        help='small, medium or large (the template must exist: see generate.py)')
     parser.add_argument('--scale', type=int, default=1)
     parser.add_argument('--repetitions', type=int, default=5)
     parser.add_argument('--items', default=','.join(ITEMS), help='comma-separated item numbers, e.g. 1,3,4')
