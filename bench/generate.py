@@ -189,7 +189,8 @@ class TierBuilder:
                 'email': f'info{index}@company{index}.example', 'phone': names.phone(self.random),
                 'user_id': self.salespeople[index % len(self.salespeople)].id,
                 'crm_company_status_id': statuses[index % len(statuses)].id if statuses else False,
-                'crm_company_type_ids': [(6, 0, company_types[index % len(company_types)].ids)] if company_types else [],
+                'crm_company_type_ids': [(6, 0, company_types[index % len(company_types)].ids)]
+                if company_types else [],
                 'property_payment_term_id': self.payment_terms[index % len(self.payment_terms)].id,
             })
         companies = self.create_in_batches(Partner, company_values, 'companies', size=500)
@@ -365,11 +366,12 @@ class TierBuilder:
         invoices = self.invoices_of(group)
         amount = sum(self.share_amount(invoice, share) for invoice, share in group)
         company = invoices.company_id
+        paid_on = max(invoices.mapped('invoice_date')) + timedelta(days=self.random.randint(3, 40))
         return {
             'payment_type': 'inbound', 'partner_type': 'customer',
             'partner_id': invoices.commercial_partner_id.id, 'company_id': company.id,
             'journal_id': self.bank_journal(company).id, 'currency_id': invoices.currency_id.id,
-            'amount': amount, 'date': min(TODAY, max(invoices.mapped('invoice_date')) + timedelta(days=self.random.randint(3, 40))),
+            'amount': amount, 'date': min(TODAY, paid_on),
             'memo': ', '.join(invoices.mapped('name')), 'invoice_ids': [(6, 0, invoices.ids)],
         }
 

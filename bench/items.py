@@ -296,7 +296,8 @@ def statistics_wizard(user_env):
     total = interactions.search_count([])
     oldest = interactions.search([], order='date desc, id desc', offset=min(total, STATISTICS_RECORDS) - 1, limit=1)
     newest = interactions.search([], order='date desc, id desc', limit=1)
-    return user_env['crm.interaction.statistics'].create({'date_from': oldest.date.date(), 'date_to': newest.date.date()})
+    return user_env['crm.interaction.statistics'].create({
+        'date_from': oldest.date.date(), 'date_to': newest.date.date()})
 
 
 def list_exporter(user_env):
