@@ -4,3 +4,4 @@ from . import test_partner_receivables
 from . import test_payment_links
 from . import test_performance
 from . import test_receivable_banner
+from . import test_views

@@ -88,5 +88,6 @@ class TestReceivableBanner(CrmAccountingLinkCommon):
                   view='crm_extended.crm_interaction_view_form_quick') as quick:
             self.assertEqual(quick.subject, 'Payment reminder')
         logged = quick.record
-        self.assertEqual((logged.partner_id, logged.lead_id, logged.state), (self.customer, self.opportunity, 'resolved'))
+        self.assertEqual((logged.partner_id, logged.lead_id, logged.state),
+                         (self.customer, self.opportunity, 'resolved'))
         self.assertIn('Overdue invoices: 1', str(logged.description))

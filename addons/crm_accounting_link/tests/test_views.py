@@ -1,0 +1,37 @@
+from odoo.tests import tagged
+
+from .common import CrmAccountingLinkCommon
+
+
+@tagged('post_install', '-at_install')
+class TestViews(CrmAccountingLinkCommon):
+
+    def _arch(self, user, model, view_type):
+        views = self.env[model].with_user(user).get_views([(False, view_type)])
+        return views['views'][view_type]['arch']
+
+    def test_forms_lists_and_searches_open_for_every_profile(self):
+        screens = {
+            self.user_salesman: ('res.partner', 'crm.lead', 'sale.order', 'account.move'),
+            self.user_accountant: ('res.partner', 'sale.order', 'account.move', 'account.payment'),
+        }
+        for user, models in screens.items():
+            for model in models:
+                for view_type in ('form', 'list', 'search'):
+                    with self.subTest(user=user.login, model=model, view_type=view_type):
+                        self.assertTrue(self._arch(user, model, view_type))
+        self.assertIn('crm_overdue_amount', self._arch(self.user_salesman, 'res.partner', 'kanban'))
+
+    def test_salesperson_gets_the_banner_and_the_reminder_the_accountant_the_banner_only(self):
+        for model in ('res.partner', 'sale.order'):
+            with self.subTest(model=model):
+                salesperson_form = self._arch(self.user_salesman, model, 'form')
+                accountant_form = self._arch(self.user_accountant, model, 'form')
+                self.assertIn('crm_overdue_warning', salesperson_form)
+                self.assertIn('action_crm_log_payment_reminder', salesperson_form)
+                self.assertIn('crm_overdue_warning', accountant_form)
+                self.assertNotIn('action_crm_log_payment_reminder', accountant_form)
+
+    def test_payments_button_is_for_accounting_only(self):
+        self.assertNotIn('action_crm_payments', self._arch(self.user_salesman, 'sale.order', 'form'))
+        self.assertIn('action_crm_payments', self._arch(self.user_accountant, 'sale.order', 'form'))
