@@ -16,6 +16,9 @@
         'views/account_move_views.xml',
         'views/account_payment_views.xml',
     ],
+    'assets': {
+        'web.assets_tests': ['crm_accounting_link/static/tests/tours/**/*'],
+    },
     'installable': True,
     'application': False,
 }

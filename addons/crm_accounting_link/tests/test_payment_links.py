@@ -25,6 +25,17 @@ class TestPaymentLinks(CrmAccountingLinkCommon):
         self.assertEqual(self.invoice.payment_state, 'paid')
         self.assertEqual(self._links(payment), (self.order, self.opportunity))
 
+    def test_accountant_follows_a_payment_to_its_order(self):
+        payment = self._pay(self.invoice, 300.0).with_user(self.user_accountant)
+        action = payment.action_crm_sale_orders()
+        self.assertEqual((action['res_model'], action['res_id']), ('sale.order', self.order.id))
+        self.assertEqual(self.env['sale.order'].with_user(self.user_accountant).browse(action['res_id']).name,
+                         self.order.name)
+
+        both = self._pay(self.invoice | self.other_invoice).with_user(self.user_accountant)
+        orders = self.env['sale.order'].with_user(self.user_accountant).search(both.action_crm_sale_orders()['domain'])
+        self.assertEqual(orders, self.order | self.other_order)
+
     def test_partial_payment_pays_the_order(self):
         payment = self._pay(self.invoice, 300.0)
         self.assertEqual(self.invoice.payment_state, 'partial')

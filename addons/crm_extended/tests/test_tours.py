@@ -88,24 +88,30 @@ def save_screenshot(png_data, path):
     image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
+def capture_tour_screenshot(case, url, tour, login, filename):
+    """Run the tour that opens a page and capture the browser window once it has passed, into the README
+    pictures folder. The accounting addon takes its pictures with this too."""
+    captured = {}
+    wait_for_tour = ChromeBrowser._wait_code_ok
+
+    def wait_then_capture(browser, *args, **kwargs):
+        wait_for_tour(browser, *args, **kwargs)
+        captured['png'] = browser._websocket_request('Page.captureScreenshot', params={'format': 'png'})['data']
+
+    with patch.object(ChromeBrowser, '_wait_code_ok', wait_then_capture):
+        case.start_tour(url, tour, login=login)
+    path = Path(SCREENSHOTS_DIR, filename)
+    save_screenshot(base64.b64decode(captured['png']), path)
+    case._logger.info('Screenshot %s: %d bytes', path.name, path.stat().st_size)
+
+
 class ScreenshotCase(BrowserTourCase):
     """Opens a page with a tour and captures the browser window once the tour has passed."""
 
     browser_size = '1280x800'
 
     def _capture(self, url, tour, user, filename):
-        captured = {}
-        wait_for_tour = ChromeBrowser._wait_code_ok
-
-        def wait_then_capture(browser, *args, **kwargs):
-            wait_for_tour(browser, *args, **kwargs)
-            captured['png'] = browser._websocket_request('Page.captureScreenshot', params={'format': 'png'})['data']
-
-        with patch.object(ChromeBrowser, '_wait_code_ok', wait_then_capture):
-            self.start_tour(url, tour, login=user.login)
-        path = Path(SCREENSHOTS_DIR, filename)
-        save_screenshot(base64.b64decode(captured['png']), path)
-        self._logger.info('Screenshot %s: %d bytes', path.name, path.stat().st_size)
+        capture_tour_screenshot(self, url, tour, user.login, filename)
 
 
 @tagged('post_install', '-at_install', '-standard', 'crm_screenshots')
