@@ -14,8 +14,7 @@ odoo -c "$CONFIG" -d "$DB" -i "$ADDONS" --with-demo --stop-after-init --log-leve
 log "Taking the screenshots"
 export ODOO_RC="$CONFIG" CRM_SCREENSHOTS_DIR="$ROOT/docs/screenshots"
 mkdir -p "$CRM_SCREENSHOTS_DIR"
-tests=(addons/crm_extended/tests/test_tours.py::TestReadmeScreenshots)
-[ -f addons/crm_accounting_link/tests/test_tours.py ] \
-    && tests+=(addons/crm_accounting_link/tests/test_tours.py::TestReadmeScreenshots)
-"$PYTHON" -m pytest --odoo-config "$CONFIG" --odoo-database "$DB" --odoo-http -q "${tests[@]}" "$@"
+"$PYTHON" -m pytest --odoo-config "$CONFIG" --odoo-database "$DB" --odoo-http -q \
+    addons/crm_extended/tests/test_tours.py::TestReadmeScreenshots \
+    addons/crm_accounting_link/tests/test_tours.py::TestReadmeScreenshots "$@"
 ls -l "$CRM_SCREENSHOTS_DIR"
