@@ -102,10 +102,12 @@ def book_a_partly_paid_invoice(dbname):
 @pytest.fixture(scope='module')
 def fresh_database():
     dbname = throwaway_name('crm_extended_cycle')
-    odoo(dbname, '-i', 'crm,contacts,sale_crm,account')
-    book_a_partly_paid_invoice(dbname)
-    yield dbname
-    drop_database(dbname)
+    try:
+        odoo(dbname, '-i', 'crm,contacts,sale_crm,account')
+        book_a_partly_paid_invoice(dbname)
+        yield dbname
+    finally:
+        drop_database(dbname)
 
 
 def test_install_upgrade_uninstall_reinstall(fresh_database):
