@@ -89,13 +89,24 @@ tours.add("crm_accounting_link_payment_to_order", {
             run: "click",
         },
         {
+            content: "The invoices list has loaded",
+            trigger: ".o_control_panel .o_breadcrumb:contains('Invoices')",
+        },
+        {
+            trigger: ".o_list_view .o_data_row",
+        },
+        {
             content: "Search the invoices by the order number",
-            trigger: ".o_searchview_input",
+            trigger: ".o_control_panel:has(.o_breadcrumb:contains('Invoices')) .o_searchview_input",
             run: "edit S04217",
         },
         {
             trigger: ".o_searchview_autocomplete .o-dropdown-item:contains('Sales Order')",
             run: "click",
+        },
+        {
+            content: "The search bar shows the order as a filter",
+            trigger: ".o_searchview_facet:contains('S04217')",
         },
         {
             content: "Only the invoice of that order is listed",
