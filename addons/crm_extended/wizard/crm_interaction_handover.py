@@ -26,8 +26,9 @@ class CrmInteractionHandover(models.TransientModel):
         interactions = self.interaction_ids._lock_for_handover()
         self._check_handover()
         previous_owners = {interaction: interaction.user_id for interaction in interactions}
-        interactions.write({'user_id': self.user_id.id})
-        interactions.message_subscribe(partner_ids=self.user_id.partner_id.ids)
+        # Writing the owner subscribes them; its "you have been assigned" mail is left out, because the task
+        # scheduled below already notifies them of the same hand-over.
+        interactions.with_context(mail_auto_subscribe_no_notify=True).write({'user_id': self.user_id.id})
         for interaction in interactions:
             interaction._handover_to(self.user_id, previous_owners[interaction], self.date_deadline, self.note)
         return {'type': 'ir.actions.act_window_close'}
