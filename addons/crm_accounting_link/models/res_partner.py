@@ -8,8 +8,8 @@ from odoo.tools.misc import format_amount
 # users never do.
 RECEIVABLE_GROUPS = 'sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly'
 OPEN_PAYMENT_STATES = ('not_paid', 'partial', 'in_payment')
-OVERDUE_FIGURES = ('crm_overdue_invoice_count', 'crm_overdue_amount', 'crm_oldest_overdue_days')
-RECEIVABLE_FIGURES = ('crm_unpaid_invoice_count', 'crm_unpaid_amount', *OVERDUE_FIGURES)
+RECEIVABLE_FIGURES = ('crm_unpaid_invoice_count', 'crm_unpaid_amount', 'crm_overdue_invoice_count', 'crm_overdue_amount',
+                      'crm_oldest_overdue_days')
 COMPARISONS = {
     '<': (SQL('<'), lambda figure, value: figure < value),
     '<=': (SQL('<='), lambda figure, value: figure <= value),
@@ -59,27 +59,14 @@ class ResPartner(models.Model):
     @api.depends_context('company')
     def _compute_crm_receivables(self):
         customers = self.commercial_partner_id._origin
-        moves = self.env['account.move']
-        unpaid = {
-            partner: (count, amount)
-            for partner, count, amount in moves._read_group(
-                customers._crm_unpaid_invoice_domain(), ['commercial_partner_id'],
-                ['__count', 'amount_residual_signed:sum'])
-        }
-        overdue = {
-            partner: (count, amount, oldest_due_date)
-            for partner, count, amount, oldest_due_date in moves._read_group(
-                customers._crm_unpaid_invoice_domain(overdue=True), ['commercial_partner_id'],
-                ['__count', 'amount_residual_signed:sum', 'invoice_date_due:min'])
-        }
-        today = fields.Date.context_today(self)
+        figures = {}
+        if customers:
+            invoices, customer, aggregates = self._crm_receivable_figures_sql(customers._crm_unpaid_invoice_domain())
+            figures = {row[0]: row[1:] for row in self.env.execute_query(
+                invoices.select(customer, *(aggregates[fname] for fname in RECEIVABLE_FIGURES)))}
         for partner in self:
-            customer = partner.commercial_partner_id._origin
-            partner.crm_unpaid_invoice_count, partner.crm_unpaid_amount = unpaid.get(customer, (0, 0.0))
-            overdue_count, overdue_amount, oldest_due_date = overdue.get(customer, (0, 0.0, None))
-            partner.crm_overdue_invoice_count = overdue_count
-            partner.crm_overdue_amount = overdue_amount
-            partner.crm_oldest_overdue_days = (today - oldest_due_date).days if oldest_due_date else 0
+            values = figures.get(partner.commercial_partner_id._origin.id, (0, 0.0, 0, 0.0, 0))
+            partner.update(dict(zip(RECEIVABLE_FIGURES, values)))
 
     @api.depends_context('company', 'lang')
     @api.depends('crm_unpaid_invoice_count', 'crm_overdue_invoice_count')
@@ -109,50 +96,58 @@ class ResPartner(models.Model):
         return 'crm.interaction' in self.env
 
     @api.model
-    def _crm_open_invoice_domain(self, overdue=False):
+    def _crm_open_invoice_domain(self):
         """Posted customer invoices and credit notes not paid yet, in the active company.
 
         One company at a time: amount_residual_signed is in the currency of each invoice's company, and summing
         companies with different currencies would mix units. The active company is checked against the user's
         allowed companies even when the figures are computed as superuser.
         """
-        domain = [
+        return [
             ('company_id', '=', self.env(su=False).company.id),
             ('state', '=', 'posted'),
             ('move_type', 'in', ('out_invoice', 'out_refund')),
             ('payment_state', 'in', OPEN_PAYMENT_STATES),
             ('commercial_partner_id', '!=', False),
         ]
-        if overdue:
-            # A credit note is what the company owes; it never falls due for the customer.
-            domain += [('move_type', '=', 'out_invoice'), ('invoice_date_due', '<', fields.Date.context_today(self))]
-        return domain
 
-    def _crm_unpaid_invoice_domain(self, overdue=False):
+    @api.model
+    def _crm_overdue_condition(self):
+        # A credit note is what the company owes; it never falls due for the customer.
+        return [('move_type', '=', 'out_invoice'), ('invoice_date_due', '<', fields.Date.context_today(self))]
+
+    def _crm_unpaid_invoice_domain(self):
         """The open invoices of these partners' companies: the figures count them and the smart button lists them,
         so both always agree."""
-        return self._crm_open_invoice_domain(overdue=overdue) + [
+        return self._crm_open_invoice_domain() + [
             ('commercial_partner_id', 'in', self.commercial_partner_id._origin.ids),
         ]
 
-    def _crm_receivable_figure_sql(self, fname):
-        """Return the query over the open invoices grouped by customer company, the SQL of the customer company
-        and the SQL aggregate that gives the figure ``fname`` of each group."""
-        invoices = self.env['account.move'].sudo()._search(
-            self._crm_open_invoice_domain(overdue=fname in OVERDUE_FIGURES))
-        customer = SQL.identifier(invoices.table, 'commercial_partner_id')
+    @api.model
+    def _crm_receivable_figures_sql(self, domain=None):
+        """Return the query over the open invoices (of ``domain``) grouped by customer company, the SQL of the
+        customer company, and the SQL aggregate of every figure. All five come from one pass over the invoices;
+        the overdue ones filter it, and a customer company without such invoices has the figure 0."""
+        moves = self.env['account.move'].sudo()
+        invoices = moves._search(domain or self._crm_open_invoice_domain())
+        customer = moves._field_to_sql(invoices.table, 'commercial_partner_id', invoices)
         invoices.groupby = customer
-        if fname.endswith('_count'):
-            aggregate = SQL('COUNT(*)')
-        elif fname.endswith('_amount'):
-            aggregate = SQL('SUM(%s)', SQL.identifier(invoices.table, 'amount_residual_signed'))
-        else:
-            aggregate = SQL('%s::date - MIN(%s)', fields.Date.context_today(self),
-                            SQL.identifier(invoices.table, 'invoice_date_due'))
-        return invoices, customer, aggregate
+        amount = moves._field_to_sql(invoices.table, 'amount_residual_signed', invoices)
+        due_date = moves._field_to_sql(invoices.table, 'invoice_date_due', invoices)
+        overdue = Domain(self._crm_overdue_condition()).optimize_full(moves)._to_sql(moves, invoices.table, invoices)
+        aggregates = {
+            'crm_unpaid_invoice_count': SQL('COUNT(*)'),
+            'crm_unpaid_amount': SQL('COALESCE(SUM(%s), 0)', amount),
+            'crm_overdue_invoice_count': SQL('COUNT(*) FILTER (WHERE %s)', overdue),
+            'crm_overdue_amount': SQL('COALESCE(SUM(%s) FILTER (WHERE %s), 0)', amount, overdue),
+            'crm_oldest_overdue_days': SQL('COALESCE(%s::date - MIN(%s) FILTER (WHERE %s), 0)',
+                                           fields.Date.context_today(self), due_date, overdue),
+        }
+        return invoices, customer, aggregates
 
     def _crm_search_receivable_figure(self, fname, operator, value):
-        invoices, customer, aggregate = self._crm_receivable_figure_sql(fname)
+        invoices, customer, aggregates = self._crm_receivable_figures_sql()
+        aggregate = aggregates[fname]
         if operator == 'in':
             values = tuple(number or 0 for number in value)
             if not values:
@@ -194,10 +189,10 @@ class ResPartner(models.Model):
         if field_name not in RECEIVABLE_FIGURES:
             return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
         self._check_field_access(self._fields[field_name], 'read')
-        invoices, customer, aggregate = self._crm_receivable_figure_sql(field_name)
+        invoices, customer, aggregates = self._crm_receivable_figures_sql()
         figures_alias = query.make_alias(alias, field_name)
         query.add_join('LEFT JOIN', figures_alias, SQL('(%s)', invoices.select(
-            SQL('%s AS customer', customer), SQL('%s AS figure', aggregate))), SQL(
+            SQL('%s AS customer', customer), SQL('%s AS figure', aggregates[field_name]))), SQL(
             '%s = %s', SQL.identifier(figures_alias, 'customer'), SQL.identifier(alias, 'commercial_partner_id')))
         return SQL('COALESCE(%s, 0) %s %s', SQL.identifier(figures_alias, 'figure'), direction, nulls)
 
