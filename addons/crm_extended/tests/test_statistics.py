@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import openpyxl
 
+from odoo.addons.crm_extended.wizard import crm_interaction_statistics
 from odoo.tests import tagged
 
 from .common import CrmExtendedCommon
@@ -31,8 +32,8 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         create({**common, 'subject': 'Outside the period', 'interaction_type_id': cls.type_phone_call.id,
                 'date': datetime(2026, 4, 1, 9), 'user_id': cls.user_sales_own.id})
 
-    def _workbook(self, **filters):
-        wizard = self.env['crm.interaction.statistics'].with_user(self.user_sales_manager).create({
+    def _workbook(self, user=None, **filters):
+        wizard = self.env['crm.interaction.statistics'].with_user(user or self.user_sales_manager).create({
             'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31), **filters,
         })
         action = wizard.action_export()
@@ -85,3 +86,27 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         workbook = self._workbook()
         self.assertEqual(workbook.sheetnames, ['Souhrn', 'Podle odpovědných', 'Záznamy'])
         self.assertEqual(workbook['Záznamy']['B1'].value, 'Předmět')
+
+    def test_dates_are_in_the_users_time_zone(self):
+        self.user_sales_manager.tz = 'Europe/Prague'
+        self.january_meeting.date_done = datetime(2026, 3, 30, 8)
+        rows = self._rows(self._workbook()['Records'])
+        # Winter time is an hour ahead of UTC, summer time (from the last Sunday of March) two.
+        self.assertEqual(rows[1][0], datetime(2026, 1, 10, 10))
+        self.assertEqual(rows[2][9], datetime(2026, 3, 30, 10))
+
+    def test_records_read_in_batches_keep_every_record_once_in_order(self):
+        create = self.env['crm.interaction'].create
+        same_time = datetime(2026, 2, 3, 14)
+        for index in range(4):
+            create({'subject': f'Same time {index}', 'partner_id': self.customer_contact.id, 'date': same_time,
+                    'interaction_type_id': self.type_phone_call.id, 'user_id': self.user_sales_own.id})
+        self.patch(crm_interaction_statistics, 'BATCH_SIZE', 2)
+        subjects = [row[1] for row in self._rows(self._workbook()['Records'])[1:]]
+        self.assertEqual(subjects, ['January call', 'January meeting', 'February call',
+                                    'Same time 0', 'Same time 1', 'Same time 2', 'Same time 3'])
+
+    def test_salesperson_gets_only_the_records_they_may_read(self):
+        workbook = self._workbook(user=self.user_sales_own)
+        self.assertEqual([row[1] for row in self._rows(workbook['Records'])[1:]], ['January call', 'January meeting'])
+        self.assertEqual([row[0] for row in self._rows(workbook['Per responsible'])[1:]], [self.user_sales_own.name])

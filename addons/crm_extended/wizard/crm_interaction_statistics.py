@@ -1,15 +1,17 @@
-import base64
+import functools
 import io
-import statistics
 from collections import defaultdict
 
 import xlsxwriter
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL
 
 STATES = ('planned', 'in_progress', 'resolved', 'cancelled')
 BATCH_SIZE = 5000
+REFERENCE_COLUMNS = ('interaction_type_id', 'partner_id', 'commercial_partner_id', 'lead_id', 'user_id', 'team_id')
 
 
 class CrmInteractionStatistics(models.TransientModel):
@@ -57,16 +59,18 @@ class CrmInteractionStatistics(models.TransientModel):
         output = io.BytesIO()
         # constant_memory writes each row to disk as soon as the next one starts: the Records sheet of a
         # large period never sits in memory, which is also why every sheet is written strictly top to bottom.
-        workbook = xlsxwriter.Workbook(output, {'constant_memory': True, 'in_memory': False,
-                                                'default_date_format': 'yyyy-mm-dd hh:mm'})
-        styles = {'header': workbook.add_format({'bold': True, 'bg_color': '#E9ECEF', 'border': 1})}
+        workbook = xlsxwriter.Workbook(output, {'constant_memory': True, 'in_memory': False})
+        styles = {
+            'header': workbook.add_format({'bold': True, 'bg_color': '#E9ECEF', 'border': 1}),
+            'datetime': workbook.add_format({'num_format': 'yyyy-mm-dd hh:mm'}),
+        }
         summary = workbook.add_worksheet(_('Summary'))
         per_responsible = workbook.add_worksheet(_('Per responsible'))
         records = workbook.add_worksheet(_('Records'))
         domain = self._interaction_domain()
         self._write_summary(workbook, summary, domain, styles)
-        resolution_days = self._write_records(records, domain, styles)
-        self._write_per_responsible(per_responsible, domain, resolution_days, styles)
+        self._write_records(records, domain, styles)
+        self._write_per_responsible(per_responsible, domain, styles)
         workbook.close()
         return output.getvalue()
 
@@ -94,56 +98,97 @@ class CrmInteractionStatistics(models.TransientModel):
             sheet.insert_chart(len(months) + 2, 0, chart)
 
     def _write_records(self, sheet, domain, styles):
-        """Write every interaction of the period, reading them in batches; return resolution days per user."""
+        """Write every interaction of the period, oldest first."""
         headers = [_('Date'), _('Subject'), _('Type'), _('Customer'), _('Company'), _('Opportunity'),
                    _('Responsible'), _('Sales Team'), _('Status'), _('Resolved On')]
         sheet.write_row(0, 0, headers, styles['header'])
         sheet.set_column(0, len(headers) - 1, 18)
-        state_labels = dict(self.env['crm.interaction']._fields['state']._description_selection(self.env))
-        fields_to_read = ['date', 'subject', 'interaction_type_id', 'partner_id', 'commercial_partner_id',
-                          'lead_id', 'user_id', 'team_id', 'state', 'date_done', 'create_date']
+        # A column's format applies to the cells written without one: dates are written as plain numbers.
+        sheet.set_column(0, 0, 18, styles['datetime'])
+        sheet.set_column(9, 9, 18, styles['datetime'])
         interactions = self.env['crm.interaction']
-        resolution_days = defaultdict(list)
+        state_labels = dict(interactions._fields['state']._description_selection(self.env))
+        comodels = [interactions._fields[name].comodel_name for name in REFERENCE_COLUMNS]
+        names = defaultdict(dict)
         row = 0
-        for batch_ids in self._batched_ids(interactions, domain):
-            for values in interactions.browse(batch_ids).read(fields_to_read, load='_classic_read'):
+        for batch in self._record_batches(domain):
+            self._name_references(names, comodels, batch)
+            for date, subject, *references, state, date_done in batch:
                 row += 1
-                sheet.write_datetime(row, 0, self._local(values['date']))
-                sheet.write_row(row, 1, [
-                    values['subject'],
-                    *(values[name][1] if values[name] else '' for name in (
-                        'interaction_type_id', 'partner_id', 'commercial_partner_id', 'lead_id', 'user_id', 'team_id')),
-                    state_labels[values['state']],
+                sheet.write_row(row, 0, [
+                    date, subject,
+                    *(names[comodel].get(record_id, '') for comodel, record_id in zip(comodels, references)),
+                    state_labels[state], date_done,
                 ])
-                if values['date_done']:
-                    sheet.write_datetime(row, 9, self._local(values['date_done']))
-                    user_id = values['user_id'][0] if values['user_id'] else False
-                    resolution_days[user_id].append((values['date_done'] - values['create_date']).total_seconds() / 86400)
-            self.env.invalidate_all()
-        return resolution_days
 
-    def _local(self, value):
-        return fields.Datetime.context_timestamp(self, value).replace(tzinfo=None)
+    def _record_batches(self, domain):
+        """Yield the columns of every interaction of the period, oldest first, in batches that follow each other
+        by (date, id), so that memory stays flat however long the period is.
 
-    def _batched_ids(self, interactions, domain):
-        ids = interactions.search(domain, order='date, id').ids
-        for start in range(0, len(ids), BATCH_SIZE):
-            yield ids[start:start + BATCH_SIZE]
+        The rows are read as plain values, with the record rules applied by the search: dates as spreadsheet
+        serial numbers in the user's time zone, related records as ids."""
+        interactions = self.env['crm.interaction']
+        last = None
+        while True:
+            page = domain if last is None else Domain.AND([domain, Domain('date', '>', last[0]) | (
+                Domain('date', '=', last[0]) & Domain('id', '>', last[1]))])
+            query = interactions._search(page, order='date, id', limit=BATCH_SIZE)
+            column = functools.partial(interactions._field_to_sql, query.table, query=query)
+            rows = self.env.execute_query(query.select(
+                column('id'), column('date'), self._spreadsheet_date(column('date')),
+                *(column(name) for name in ('subject', *REFERENCE_COLUMNS, 'state')),
+                self._spreadsheet_date(column('date_done')),
+            ))
+            if rows:
+                yield [values[2:] for values in rows]
+            if len(rows) < BATCH_SIZE:
+                return
+            last = (rows[-1][1], rows[-1][0])
 
-    def _write_per_responsible(self, sheet, domain, resolution_days, styles):
+    def _spreadsheet_date(self, column):
+        # Days since 1899-12-30 in the user's time zone: what a spreadsheet stores for a date and time.
+        local_time = SQL("%s AT TIME ZONE 'UTC' AT TIME ZONE %s", column, self.env.tz.zone)
+        return SQL("(EXTRACT(EPOCH FROM %s - TIMESTAMP '1899-12-30') / 86400)::float", local_time)
+
+    def _name_references(self, names, comodels, batch):
+        """Add the names of the batch's related records not named yet, one read per related model."""
+        missing = defaultdict(set)
+        for values in batch:
+            for comodel, record_id in zip(comodels, values[2:-2]):
+                if record_id and record_id not in names[comodel]:
+                    missing[comodel].add(record_id)
+        for comodel, record_ids in missing.items():
+            # As a list shows them: the name of a related record is shown even to who may not open it.
+            for record in self.env[comodel].sudo().browse(record_ids):
+                names[comodel][record.id] = record.display_name
+
+    def _write_per_responsible(self, sheet, domain, styles):
         interactions = self.env['crm.interaction']
         counts = defaultdict(lambda: dict.fromkeys(STATES + ('overdue',), 0))
         for user, state, count in interactions._read_group(domain, ['user_id', 'state'], ['__count']):
             counts[user][state] = count
         for user, count in interactions._read_group(domain + [('is_overdue', '=', True)], ['user_id'], ['__count']):
             counts[user]['overdue'] = count
+        median_days = self._median_days_to_resolve(domain)
         state_labels = dict(interactions._fields['state']._description_selection(self.env))
         sheet.write_row(0, 0, [_('Responsible')] + [state_labels[state] for state in STATES]
                         + [_('Overdue'), _('Median days to resolve')], styles['header'])
         sheet.set_column(0, 0, 28)
         sheet.set_column(1, len(STATES) + 2, 14)
         for row, user in enumerate(sorted(counts, key=lambda user: user.name or ''), start=1):
-            days = resolution_days.get(user.id)
+            days = median_days.get(user.id)
             sheet.write_row(row, 0, [user.name or _('Unassigned')]
                             + [counts[user][state] for state in STATES + ('overdue',)]
-                            + [round(statistics.median(days), 1) if days else ''])
+                            + [round(days, 1) if days is not None else ''])
+
+    def _median_days_to_resolve(self, domain):
+        """Median days from creation to resolution per responsible, computed by the database over the whole
+        period."""
+        interactions = self.env['crm.interaction']
+        query = interactions._search(Domain.AND([domain, [('date_done', '!=', False)]]))
+        user = interactions._field_to_sql(query.table, 'user_id', query)
+        query.groupby = user
+        days = SQL('EXTRACT(EPOCH FROM %s - %s) / 86400', interactions._field_to_sql(query.table, 'date_done', query),
+                   interactions._field_to_sql(query.table, 'create_date', query))
+        return dict(self.env.execute_query(query.select(
+            user, SQL('(percentile_cont(0.5) WITHIN GROUP (ORDER BY %s))::float', days))))
