@@ -97,7 +97,8 @@ def format_table(result):
         q_ratio = f"{row['query_ratio']:.2f}" if row.get('query_ratio') is not None else ''
         extra = ''
         if 'peak_mib' in ours:
-            extra = f"peak memory {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} MiB = {row['memory_ratio']:.2f}"
+            extra = (f"peak memory {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} MiB = {row['memory_ratio']:.2f}; "
+                     f"ours on half the records {ours['peak_mib_half']:.0f} MiB")
         lines.append(f"{row['item']:<5}{row['what']:<44}{row['peer']:<42}{queries:>10}{q_ratio:>9}"
                      f"{pair(ours['seconds'], theirs['seconds']):>18}{row['time_ratio']:>9.2f}  {extra}".rstrip())
     for peer, reason in result['peers_unavailable'].items():
