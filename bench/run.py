@@ -39,6 +39,34 @@ def unavailable_peers(env):
     return reasons
 
 
+# What each comparison must show on the large tier: (label, check of the row). Rows without a target are there
+# for context.
+TARGETS = {
+    ('1', 'OCA overdue warn'): ('queries <= OCA', lambda row: row['ours']['queries'] <= row['theirs']['queries']),
+    ('1', 'Odoo credit'): ('time <= 1.5x', lambda row: row['time_ratio'] <= 1.5),
+    ('2', 'OCA invoice overdue warn + financial risk'): (
+        'queries <= OCA', lambda row: row['ours']['queries'] <= row['theirs']['queries']),
+    ('2', 'Odoo credit/total invoiced'): ('time <= 1.5x', lambda row: row['time_ratio'] <= 1.5),
+    ('3', 'standard payments list'): ('time <= 1.3x', lambda row: row['time_ratio'] <= 1.3),
+    ('4', 'opportunities list'): ('time <= 1.3x', lambda row: row['time_ratio'] <= 1.3),
+    ('5', 'activity_schedule on an opportunity'): ('time <= 2x', lambda row: row['time_ratio'] <= 2),
+    ('6', 'Odoo list export to XLSX'): (
+        'faster, flat memory', lambda row: row['time_ratio'] < 1
+        and row['ours']['peak_mib'] <= 1.25 * row['ours']['peak_mib_half']),
+}
+
+
+def judge(rows):
+    """Add to each row that has a target the target and whether it is met."""
+    for row in rows:
+        target = TARGETS.get((row['item'], row.get('peer')))
+        if target and 'skipped' not in row:
+            label, check = target
+            row['target'] = label
+            row['target_met'] = bool(check(row))
+    return rows
+
+
 def measure_items(dbname, selected, repetitions):
     with environment(dbname, commit=False) as env:
         counts = count_records(env)
@@ -87,7 +115,8 @@ def pair(ours, theirs, unit_ms=True):
 
 def format_table(result):
     lines = [f"tier {result['tier']} | " + ', '.join(f'{k} {v}' for k, v in result['counts'].items()),
-             f"{'item':<5}{'measure':<44}{'peer':<42}{'queries':>10}{'q ratio':>9}{'time':>18}{'t ratio':>9}  extra"]
+             f"{'item':<5}{'measure':<44}{'peer':<42}{'queries':>10}{'q ratio':>9}{'time':>18}{'t ratio':>9}"
+             f"  {'target':<28}extra"]
     for row in result['rows']:
         if 'skipped' in row:
             lines.append(f"{row['item']:<5}{row['what']:<44}{row.get('peer', ''):<42}  skipped: {row['skipped']}")
@@ -99,8 +128,10 @@ def format_table(result):
         if 'peak_mib' in ours:
             extra = (f"peak memory {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} MiB = {row['memory_ratio']:.2f}; "
                      f"ours on half the records {ours['peak_mib_half']:.0f} MiB")
+        target = f"{row['target']}: {'met' if row['target_met'] else 'MISSED'}" if 'target' in row else ''
         lines.append(f"{row['item']:<5}{row['what']:<44}{row['peer']:<42}{queries:>10}{q_ratio:>9}"
-                     f"{pair(ours['seconds'], theirs['seconds']):>18}{row['time_ratio']:>9.2f}  {extra}".rstrip())
+                     f"{pair(ours['seconds'], theirs['seconds']):>18}{row['time_ratio']:>9.2f}  {target:<28}{extra}"
+                     .rstrip())
     for peer, reason in result['peers_unavailable'].items():
         lines.append(f'peer unavailable: {peer}: {reason}')
     return '\n'.join(lines)
@@ -120,7 +151,9 @@ def main(argv=None):
     parser.add_argument('--table', type=Path, help='print the table of an earlier JSON result and stop')
     args = parser.parse_args(argv)
     if args.table:
-        print(format_table(json.loads(args.table.read_text())))
+        result = json.loads(args.table.read_text())
+        judge(result['rows'])
+        print(format_table(result))
         return None
     template = template_name(args.tier, args.scale)
     dbname = template.replace('bench_template_', 'bench_run_')
@@ -138,7 +171,8 @@ def main(argv=None):
     result = {
         'tier': args.tier if args.scale == 1 else f'{args.tier} x{args.scale}', 'template': template,
         'measured_at': datetime.now().isoformat(timespec='seconds'), 'repetitions': args.repetitions,
-        'python': platform.python_version(), 'counts': counts, 'peers_unavailable': peers_missing, 'rows': rows,
+        'python': platform.python_version(), 'counts': counts, 'peers_unavailable': peers_missing,
+        'rows': judge(rows),
         'seconds_total': round(time.perf_counter() - started, 1),
     }
     output = args.output or RESULTS / f"{template.removeprefix('bench_template_')}-{datetime.now():%Y%m%d-%H%M%S}.json"
