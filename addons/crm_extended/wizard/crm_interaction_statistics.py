@@ -161,6 +161,8 @@ class CrmInteractionStatistics(models.TransientModel):
             # As a list shows them: the name of a related record is shown even to who may not open it.
             for record in self.env[comodel].sudo().browse(record_ids):
                 names[comodel][record.id] = record.display_name
+        # The names are kept, the records read for them are not.
+        self.env.invalidate_all()
 
     def _write_per_responsible(self, sheet, domain, styles):
         interactions = self.env['crm.interaction']
