@@ -9,7 +9,8 @@ ODOO_SERIES="19.0"
 ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}"
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-5432}"
-DB_USER="${DB_USER:-odoo}"
+# The PostgreSQL role this checkout connects as, recorded in .local/ by its first setup (see ensure_db_role).
+DB_USER="${DB_USER:-$(cat "$LOCAL/db_user" 2>/dev/null || true)}"
 ADDONS="crm_extended,crm_accounting_link"
 CONFIG="$LOCAL/odoo.conf"
 
@@ -51,7 +52,9 @@ ensure_postgres() {
     ensure_db_role
 }
 
-# The role Odoo connects as: may create databases, nothing more; its password lives in .local/ only.
+# Each checkout connects as a PostgreSQL role of its own, which may create databases and nothing more,
+# so that setting up one checkout never changes the password another one logs in with. The role's name
+# and password live in .local/ only.
 ensure_db_role() {
     mkdir -p "$LOCAL"
     local password_file="$LOCAL/db_password"
@@ -62,14 +65,35 @@ ensure_db_role() {
     fi
     chmod 600 "$password_file"
     DB_PASSWORD="$(cat "$password_file")"
-    if PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -Atqc 'select 1' >/dev/null 2>&1; then
-        return
+    DB_USER="${DB_USER:-$(earlier_db_user)}"
+    DB_USER="${DB_USER:-$(checkout_db_user)}"
+    if ! db_login_works "$DB_USER"; then
+        log "Setting up the PostgreSQL role $DB_USER of this checkout"
+        as_postgres psql -p "$DB_PORT" -v ON_ERROR_STOP=1 -q \
+            -v role="$DB_USER" -v password="$DB_PASSWORD" -v checkout="$ROOT" >/dev/null <<'SQL'
+SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+ALTER ROLE :"role" LOGIN CREATEDB PASSWORD :'password';
+COMMENT ON ROLE :"role" IS :'checkout';
+SQL
     fi
-    log "Creating PostgreSQL role $DB_USER"
-    as_postgres psql -p "$DB_PORT" -v ON_ERROR_STOP=1 -qc "DO \$\$ BEGIN
-        IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN CREATE ROLE \"$DB_USER\" LOGIN CREATEDB; END IF;
-        ALTER ROLE \"$DB_USER\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
-    END \$\$;" >/dev/null
+    printf '%s' "$DB_USER" > "$LOCAL/db_user"
+}
+
+# A fresh checkout's role is named after the checkout's absolute path, so two checkouts never share one.
+checkout_db_user() {
+    printf 'crm_extended_%s' "$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)"
+}
+
+# A checkout set up before each one had a role of its own connects as the role its .local/odoo.conf names
+# (odoo); it keeps that role, and with it its databases, as long as its recorded password still logs in.
+earlier_db_user() {
+    local user
+    user=$(sed -n 's/^db_user *= *//p' "$CONFIG" 2>/dev/null || true)
+    if [ -n "$user" ] && db_login_works "$user"; then printf '%s' "$user"; fi
+}
+
+db_login_works() {
+    PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$1" -d postgres -Atqc 'select 1' >/dev/null 2>&1
 }
 
 pip_install() {
@@ -133,7 +157,8 @@ write_local_config() {
 
 setup_all() {
     cd "$ROOT"
-    # A command started by another one that already prepared everything only needs the database password.
+    # A command started by another one that already prepared everything only needs the database password
+    # (its role was read from .local/ above).
     if [ "${CRM_SETUP_DONE:-0}" = 1 ]; then
         DB_PASSWORD="$(cat "$LOCAL/db_password")"
         return
@@ -157,8 +182,9 @@ db_psql() {
     PGPASSWORD="$DB_PASSWORD" psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"
 }
 
-db_exists() {
-    [ "$(db_psql -d postgres -Atqc "select 1 from pg_database where datname = '$1'")" = 1 ]
+# Database names are shared by every role of the PostgreSQL server: prints the role that owns database $1, if any.
+db_owner() {
+    db_psql -d postgres -Atqc "select pg_get_userbyid(datdba) from pg_database where datname = '$1'"
 }
 
 drop_db() {

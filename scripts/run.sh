@@ -12,7 +12,10 @@ addons_installed() {
         where name in ('crm_extended', 'crm_accounting_link') and state = 'installed'" 2>/dev/null)" = 2 ]
 }
 
-if ! db_exists "$DB" || ! addons_installed; then
+owner=$(db_owner "$DB")
+[ -z "$owner" ] || [ "$owner" = "$DB_USER" ] || die "the database $DB belongs to the PostgreSQL role $owner, \
+not to this checkout's role $DB_USER; give this checkout a database of its own: ODOO_DB=${DB}_2 $0"
+if [ -z "$owner" ] || ! addons_installed; then
     log "Creating database $DB with both addons and demo data (a few minutes, once)"
     odoo -c "$CONFIG" -d "$DB" -i "$ADDONS" --with-demo --load-language=cs_CZ,sk_SK --stop-after-init
 elif [ "${UPDATE:-0}" = 1 ]; then
