@@ -390,7 +390,16 @@ class TierBuilder:
         lead_of_company = {lead.partner_id.commercial_partner_id.id: lead.id for lead in leads}
         customers = [(contact.id, contact.commercial_partner_id.id) for contact in contacts]
         for batch in self.batched(range(self.tier.interactions), 2000):
-            Interaction.create([self.interaction_values(customers, types, lead_of_company, index) for index in batch])
+            values = [self.interaction_values(customers, types, lead_of_company, index) for index in batch]
+            # A cancelled interaction was planned first: a new one cannot start cancelled.
+            cancelled = [vals['state'] == 'cancelled' for vals in values]
+            for vals, is_cancelled in zip(values, cancelled):
+                if is_cancelled:
+                    vals['state'] = 'planned'
+            created = Interaction.create(values)
+            Interaction.browse(
+                [record.id for record, is_cancelled in zip(created, cancelled) if is_cancelled]
+            ).write({'state': 'cancelled'})
             self.progress.step('interactions', len(batch))
             self.env.invalidate_all()
 

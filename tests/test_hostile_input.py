@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from conftest import run_sql
+from conftest import connect, run_sql
 from rpc import OdooRpc, RpcError
 
 TOUCHED_TABLES = ('crm_interaction', 'mail_activity', 'mail_message', 'mail_followers', 'res_partner',
@@ -105,9 +105,17 @@ def test_record_of_another_company_is_refused(e2e_database, salesman, world):
 def test_forged_state_and_skipped_moves_are_refused(e2e_database, salesman, interaction_id):
     assert_refused_cleanly(e2e_database, salesman.execute, 'crm.interaction', 'write', [interaction_id],
                            {'state': 'archived'})
+    salesman.execute('crm.interaction', 'write', [interaction_id], {'state': 'cancelled'})
     error = assert_refused_cleanly(e2e_database, salesman.execute, 'crm.interaction', 'write', [interaction_id],
                                    {'state': 'resolved'})
     assert 'cannot move' in error.message
+
+
+@pytest.mark.parametrize('values', [{'state': 'cancelled'}, {'state': 'resolved', 'date': '2099-01-01 10:00:00'},
+                                    {'state': 'planned', 'date_done': '2020-01-01 10:00:00'}])
+def test_forged_initial_states_are_refused(e2e_database, salesman, world, values):
+    assert_refused_cleanly(e2e_database, salesman.execute, 'crm.interaction', 'create',
+                           interaction_values(world, **values))
 
 
 def test_handover_to_a_portal_user_is_refused(e2e_database, salesman, world, interaction_id):
@@ -159,6 +167,30 @@ def test_import_with_an_unknown_codebook_value_creates_nothing(e2e_database, adm
     assert table_counts(e2e_database) == before
 
 
+def test_a_handover_waits_for_no_one_while_another_holds_the_record(server_url, e2e_database, admin_rpc, world,
+                                                                    interaction_id):
+    """Another transaction holds the interaction's row, as a hand-over in progress does: a second hand-over is
+    refused at once with a clear message and changes nothing; once the first ends, the second goes through."""
+    wizard_id = admin_rpc.execute('crm.interaction.handover', 'create', {
+        'interaction_ids': [(6, 0, [interaction_id])], 'user_id': world['colleague_id']})
+    holder = connect(e2e_database)
+    try:
+        with holder.cursor() as cursor:
+            cursor.execute('SELECT id FROM crm_interaction WHERE id = %s FOR UPDATE', [interaction_id])
+            error = assert_refused_cleanly(e2e_database, admin_rpc.execute, 'crm.interaction.handover',
+                                           'action_handover', [wizard_id])
+            assert error.name == 'odoo.exceptions.UserError' and 'handing over' in error.message
+    finally:
+        holder.rollback()
+        holder.close()
+
+    admin_rpc.execute('crm.interaction.handover', 'action_handover', [wizard_id])
+    [interaction] = admin_rpc.execute('crm.interaction', 'read', [interaction_id], ['user_id', 'activity_ids'])
+    assert interaction['user_id'][0] == world['colleague_id']
+    [activity] = admin_rpc.execute('mail.activity', 'read', interaction['activity_ids'], ['user_id'])
+    assert activity['user_id'][0] == world['colleague_id']
+
+
 def test_two_concurrent_handovers_end_with_one_owner_and_one_task(server_url, e2e_database, admin_rpc, world,
                                                                   interaction_id):
     def hand_over(login, password, user_id, outcomes):
@@ -182,6 +214,7 @@ def test_two_concurrent_handovers_end_with_one_owner_and_one_task(server_url, e2
     for thread in threads:
         thread.join(timeout=180)
 
+    # Whether the two overlap is up to the scheduler; either way one owner and one task remain.
     assert 'handed over' in outcomes and set(outcomes) <= {'handed over', 'odoo.exceptions.UserError'}
     [interaction] = admin_rpc.execute('crm.interaction', 'read', [interaction_id], ['user_id', 'activity_ids'])
     assert interaction['user_id'][0] in (world['colleague_id'], world['third_id'])

@@ -1,18 +1,24 @@
 from psycopg2.errors import LockNotAvailable
+import logging
+
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+_logger = logging.getLogger(__name__)
+
 # Every state change an interaction may make; anything else is refused.
 ALLOWED_MOVES = {
-    'planned': {'in_progress', 'cancelled'},
+    'planned': {'in_progress', 'resolved', 'cancelled'},
     'in_progress': {'resolved', 'cancelled'},
     'resolved': {'planned'},
     'cancelled': {'planned'},
 }
 OPEN_STATES = ('planned', 'in_progress')
+# What a new interaction may be: something to do, something being done, or something that already happened.
+INITIAL_STATES = ('planned', 'in_progress', 'resolved')
 
 
 class CrmInteraction(models.Model):
@@ -81,20 +87,55 @@ class CrmInteraction(models.Model):
         if self.lead_id.partner_id:
             self.partner_id = self.lead_id.partner_id
 
+    @api.onchange('date')
+    def _onchange_date(self):
+        # A call logged for a time still to come is one to make, not one made.
+        if self.state == 'resolved' and self.date and self.date > fields.Datetime.now():
+            self.state = 'planned'
+
+    @api.constrains('state', 'date_done')
+    def _check_date_done(self):
+        for interaction in self:
+            if bool(interaction.date_done) != (interaction.state == 'resolved'):
+                raise ValidationError(_(
+                    'Only resolved interactions have a resolution date, and every resolved one has it: '
+                    '"%(subject)s".', subject=interaction.subject))
+
     @api.model_create_multi
     def create(self, vals_list):
+        now = fields.Datetime.now()
         for vals in vals_list:
             self._check_reference_values(vals)
+            self._check_initial_state(vals, now)
             if vals.get('state') == 'resolved':
-                vals.setdefault('date_done', fields.Datetime.now())
+                vals.setdefault('date_done', now)
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_reference_values(vals)
-        if 'state' in vals:
-            self._check_state_move(vals['state'])
-            vals = dict(vals, date_done=fields.Datetime.now() if vals['state'] == 'resolved' else False)
-        return super().write(vals)
+        if 'state' not in vals:
+            return super().write(vals)
+        new_state = vals['state']
+        moving = self.filtered(lambda interaction: interaction.state != new_state)
+        moving._check_state_move(new_state)
+        if moving != self:
+            # Writing the state an interaction already has changes nothing, its resolution time included.
+            return super(CrmInteraction, self - moving).write(vals) and (not moving or moving.write(vals))
+        resolved_on = (vals.get('date_done') or fields.Datetime.now()) if new_state == 'resolved' else False
+        result = super().write(dict(vals, date_done=resolved_on))
+        self._end_handover_task(new_state)
+        return result
+
+    def _check_initial_state(self, vals, now):
+        state = vals.get('state', 'planned')
+        state_labels = dict(self._fields['state']._description_selection(self.env))
+        if state not in INITIAL_STATES:
+            raise UserError(_('A new interaction can be planned, in progress or resolved, not %(state)s.',
+                              state=state_labels.get(state, state)))
+        date = fields.Datetime.to_datetime(vals.get('date')) if vals.get('date') else now
+        if state == 'resolved' and date > now:
+            raise UserError(_('"%(subject)s" is dated %(date)s, still to come: plan it instead of resolving it.',
+                              subject=vals.get('subject', ''), date=fields.Datetime.to_string(date)))
 
     def _check_reference_values(self, vals):
         # The ORM hands a many2one value to PostgreSQL as it comes; an external client sending a name or a
@@ -119,25 +160,26 @@ class CrmInteraction(models.Model):
         self.write({'state': 'in_progress'})
 
     def action_resolve(self):
-        self.filtered(lambda interaction: interaction.state == 'planned').action_start()
         self.write({'state': 'resolved'})
-        self._close_open_activities(done=True)
 
     def action_cancel(self):
         self.write({'state': 'cancelled'})
-        self._close_open_activities(done=False)
 
     def action_reopen(self):
         self.write({'state': 'planned'})
 
-    def _close_open_activities(self, done):
-        activities = self.with_context(crm_interaction_closing=True).activity_ids
-        if not activities:
+    def _end_handover_task(self, new_state):
+        """A resolved interaction's hand-over task is done, a cancelled one's is withdrawn, by whatever route the
+        state changed; the other activities on the record belong to other people's plans and stay open."""
+        if new_state not in ('resolved', 'cancelled'):
             return
-        if done:
-            activities.action_feedback(feedback=_('Interaction resolved.'))
+        tasks = self.handover_activity_id.filtered('active').with_context(crm_interaction_closing=True)
+        if not tasks:
+            return
+        if new_state == 'resolved':
+            tasks.action_feedback(feedback=_('Interaction resolved.'))
         else:
-            activities.unlink()
+            tasks.unlink()
 
     def _lock_for_handover(self):
         """Lock the rows: of two people handing over the same interaction at once, the second gets a clear
@@ -192,21 +234,61 @@ class CrmInteraction(models.Model):
             'views': [(self.env.ref('crm_extended.crm_interaction_view_form_quick').id, 'form')],
             'target': 'new',
             'context': dict(context, default_state='resolved',
-                            default_interaction_type_id=self.env.ref('crm_extended.crm_interaction_type_phone_call').id),
+                            default_interaction_type_id=self._quick_log_type().id),
         }
 
     @api.model
-    def _log_sent_email(self, message, partner, lead):
-        """Record an e-mail sent from a chatter as a resolved E-mail interaction, when the setting asks so."""
-        if message.message_type != 'comment' or message.subtype_id != self.env.ref('mail.mt_comment') \
+    def _quick_log_type(self):
+        """The phone call preset, or the first active type when an administrator archived or deleted it."""
+        phone_call = self.env.ref('crm_extended.crm_interaction_type_phone_call', raise_if_not_found=False)
+        interaction_type = phone_call if phone_call and phone_call.active \
+            else self.env['crm.interaction.type'].search([], limit=1)
+        if not interaction_type:
+            raise UserError(_('There is no active interaction type to log. '
+                              'Ask an administrator to add or restore one in the CRM settings.'))
+        return interaction_type
+
+    def action_log_and_handover(self):
+        """Save what the quick-log dialog logged as work still open and hand it over in the same step: the
+        dialog saves it as resolved, so it is planned again, without a tracked change, before the hand-over."""
+        self.filtered(lambda interaction: interaction.state == 'resolved') \
+            .with_context(mail_notrack=True).action_reopen()
+        return self.action_open_handover()
+
+    @api.model
+    def _email_interaction_type(self):
+        email = self.env.ref('crm_extended.crm_interaction_type_email', raise_if_not_found=False)
+        return email if email and email.active else self.env['crm.interaction.type']
+
+    @api.model
+    def _log_sent_email(self, message, msg_vals, partner, lead):
+        """Record an e-mail sent from a chatter as a resolved E-mail interaction, when the setting asks so.
+
+        Whoever may post there may send the e-mail, sales rights or not: the interaction is recorded on their
+        behalf, in the company of the opportunity or the customer, with the salesperson in charge as
+        responsible when the author is not one. Without an active E-mail type it is skipped; the message is
+        sent either way."""
+        if msg_vals.get('message_type') != 'comment' \
+                or msg_vals.get('subtype_id') != self.env['ir.model.data']._xmlid_to_res_id('mail.mt_comment') \
                 or not self.env['ir.config_parameter'].sudo().get_param('crm_extended.log_sent_emails'):
             return
-        self.create({
-            'subject': message.subject or message.record_name or _('E-mail'),
-            'interaction_type_id': self.env.ref('crm_extended.crm_interaction_type_email').id,
+        email_type = self._email_interaction_type()
+        if not email_type:
+            _logger.info('Sent e-mail %s not logged as an interaction: the E-mail type is archived or deleted.',
+                         message.id)
+            return
+        author = self.env.user
+        responsible = author if author._is_internal() and author.has_group('sales_team.group_sale_salesman') \
+            else lead.user_id or partner.commercial_partner_id.user_id
+        values = {
+            'subject': msg_vals.get('subject') or (lead or partner).display_name or _('E-mail'),
+            'interaction_type_id': email_type.id,
             'partner_id': partner.id,
             'lead_id': lead.id,
-            'description': message.body,
+            'user_id': responsible.id,
+            'company_id': (lead.company_id or partner.company_id or self.env.company).id,
+            'description': msg_vals.get('body'),
             'state': 'resolved',
             'date': message.date,
-        })
+        }
+        self.sudo().with_context(mail_create_nosubscribe=True, mail_auto_subscribe_no_notify=True).create(values)

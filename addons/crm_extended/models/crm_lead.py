@@ -38,11 +38,10 @@ class CrmLead(models.Model):
             'default_lead_id': self.id, 'default_partner_id': self.partner_id.id,
         })
 
-    def message_post(self, **kwargs):
-        message = super().message_post(**kwargs)
+    def _message_post_after_hook(self, message, msg_vals):
         if self.partner_id:
-            self.env['crm.interaction']._log_sent_email(message, self.partner_id, self)
-        return message
+            self.env['crm.interaction']._log_sent_email(message, msg_vals, self.partner_id, self)
+        return super()._message_post_after_hook(message, msg_vals)
 
     def _prepare_customer_values(self, partner_name, is_company=False, parent_id=False):
         values = super()._prepare_customer_values(partner_name, is_company=is_company, parent_id=parent_id)

@@ -22,9 +22,15 @@ class ResConfigSettings(models.TransientModel):
     crm_log_sent_emails = fields.Boolean(
         'Log Sent E-mails as Interactions', config_parameter='crm_extended.log_sent_emails',
         help='E-mails sent from the chatter of a contact or an opportunity are recorded as E-mail interactions.')
+    crm_email_type_available = fields.Boolean(
+        'E-mail Type Available', compute='_compute_crm_email_type_available',
+        help='Sent e-mails are logged with the E-mail interaction type; without it they are not logged.')
 
     @api.depends('company_id')
     def _compute_crm_codebook_counts(self):
         counts = {field: self.env[model].search_count([]) for field, model in CODEBOOKS.items()}
         for settings in self:
             settings.update(counts)
+
+    def _compute_crm_email_type_available(self):
+        self.crm_email_type_available = bool(self.env['crm.interaction']._email_interaction_type())

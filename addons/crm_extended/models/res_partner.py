@@ -82,7 +82,6 @@ class ResPartner(models.Model):
         self.ensure_one()
         return self.env['crm.interaction']._action_quick_log({'default_partner_id': self.id})
 
-    def message_post(self, **kwargs):
-        message = super().message_post(**kwargs)
-        self.env['crm.interaction']._log_sent_email(message, self, self.env['crm.lead'])
-        return message
+    def _message_post_after_hook(self, message, msg_vals):
+        self.env['crm.interaction']._log_sent_email(message, msg_vals, self, self.env['crm.lead'])
+        return super()._message_post_after_hook(message, msg_vals)

@@ -1,5 +1,6 @@
 from . import test_codebook
 from . import test_codebook_data
+from . import test_email_logging
 from . import test_handover
 from . import test_import
 from . import test_interaction

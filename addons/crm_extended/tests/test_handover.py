@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 from odoo import fields
@@ -73,6 +74,108 @@ class TestHandover(CrmExtendedCommon):
         self.assertFalse(interaction.activity_ids)
         self.assertEqual(interaction.state, 'cancelled')
 
+    def test_finishing_the_task_resolves_only_that_interaction_as_the_colleague(self):
+        interaction, other = self._create_interaction(), self._create_interaction(subject='Other call')
+        self._hand_over(interaction | other, self.user_sales_colleague)
+        manager_follow_up = interaction.activity_schedule(
+            'mail.mail_activity_data_todo', summary='Check the outcome', user_id=self.user_sales_manager.id)
+        interaction.handover_activity_id.with_user(self.user_sales_colleague).action_feedback(feedback='Done')
+
+        self.assertEqual(interaction.state, 'resolved')
+        self.assertEqual(interaction.write_uid, self.user_sales_colleague,
+                         'the interaction is resolved in the name of whoever finished the task')
+        self.assertEqual(other.state, 'planned', 'only the interaction of the finished task is resolved')
+        self.assertTrue(other.handover_activity_id.active)
+        self.assertTrue(manager_follow_up.exists() and manager_follow_up.active,
+                        "another user's activity on the same record stays open")
+
+    def test_resolving_over_rpc_write_ends_the_handover_task_as_the_button_does(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        task = interaction.handover_activity_id
+        interaction.with_user(self.user_sales_colleague).write({'state': 'resolved'})
+        self.assertFalse(task.active, 'the task is done')
+        self.assertTrue(task.exists())
+        self.assertFalse(interaction.activity_ids)
+
+    def test_cancelling_over_rpc_write_withdraws_the_handover_task(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        task = interaction.handover_activity_id
+        interaction.with_user(self.user_sales_colleague).write({'state': 'cancelled'})
+        self.assertFalse(task.exists())
+
+    def test_cancelling_by_a_server_action_withdraws_the_handover_task(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        task = interaction.handover_activity_id
+        action = self.env['ir.actions.server'].create({
+            'name': 'Cancel interactions', 'model_id': self.env.ref('crm_extended.model_crm_interaction').id,
+            'state': 'object_write', 'update_path': 'state', 'evaluation_type': 'value', 'value': 'cancelled',
+        })
+        action.with_user(self.user_sales_colleague).with_context(
+            active_model='crm.interaction', active_ids=interaction.ids, active_id=interaction.id).run()
+        self.assertEqual(interaction.state, 'cancelled')
+        self.assertFalse(task.exists())
+
+    def test_resolving_by_import_ends_the_handover_task(self):
+        interaction = self._create_interaction()
+        self._hand_over(interaction, self.user_sales_colleague)
+        task = interaction.handover_activity_id
+        [[external_id]] = interaction.sudo().export_data(['id'])['datas']
+        result = self.env['crm.interaction'].with_user(self.user_sales_colleague).load(
+            ['id', 'state'], [[external_id, 'Resolved']])
+        self.assertFalse(result['messages'])
+        self.assertEqual(interaction.state, 'resolved')
+        self.assertFalse(task.active)
+
+    def test_handover_to_user_without_sales_rights_is_refused(self):
+        interaction = self._create_interaction()
+        with self.assertRaisesRegex(UserError, re.escape(f'{self.user_internal.name} has no sales rights')):
+            self._hand_over(interaction, self.user_internal)
+        self.assertEqual(interaction.user_id, self.user_sales_own)
+        self.assertFalse(interaction.activity_ids)
+
+    def test_handover_to_user_of_another_company_is_refused(self):
+        other_company = self.env['res.company'].create({'name': 'Trnavská strojáreň s.r.o.'})
+        elsewhere = new_test_user(self.env, 'crm_sales_elsewhere', groups='sales_team.group_sale_salesman',
+                                  company_id=other_company.id, company_ids=[(6, 0, other_company.ids)])
+        interaction = self._create_interaction()
+        with self.assertRaisesRegex(UserError, re.escape(f'{elsewhere.name} may not work in {self.company.name}')):
+            self._hand_over(interaction, elsewhere)
+        self.assertEqual(interaction.user_id, self.user_sales_own)
+
+    def test_wizard_offers_only_people_who_can_do_the_work(self):
+        other_company = self.env['res.company'].create({'name': 'Trnavská strojáreň s.r.o.'})
+        elsewhere = new_test_user(self.env, 'crm_sales_elsewhere', groups='sales_team.group_sale_salesman',
+                                  company_id=other_company.id, company_ids=[(6, 0, other_company.ids)])
+        interaction = self._create_interaction()
+        wizard = Form(self.env['crm.interaction.handover'].with_user(self.user_sales_own).with_context(
+            interaction.action_open_handover()['context']))
+        offered = wizard.qualified_user_ids
+        self.assertIn(self.user_sales_colleague, offered)
+        self.assertIn(self.user_sales_manager, offered)
+        for refused in (self.user_sales_own, self.user_internal, self.user_portal, self.user_settings_admin, elsewhere):
+            with self.subTest(user=refused.login):
+                self.assertNotIn(refused, offered)
+
+    def test_log_and_hand_over_gives_the_logged_call_to_a_colleague_in_one_step(self):
+        action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
+        quick = Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
+                     view='crm_extended.crm_interaction_view_form_quick')
+        quick.subject = 'Customer wants a technician'
+        logged = quick.save()
+        handover = logged.action_log_and_handover()
+
+        self.assertEqual(handover['res_model'], 'crm.interaction.handover')
+        self.assertEqual((logged.state, logged.date_done), ('planned', False))
+        wizard = Form(self.env['crm.interaction.handover'].with_user(self.user_sales_own).with_context(
+            handover['context']))
+        wizard.user_id = self.user_sales_colleague
+        wizard.save().action_handover()
+        self.assertEqual(logged.user_id, self.user_sales_colleague)
+        self.assertEqual(logged.handover_activity_id.user_id, self.user_sales_colleague)
+
     def test_several_interactions_are_handed_over_at_once(self):
         interactions = self._create_interaction(subject='First') | self._create_interaction(subject='Second')
         action = interactions.action_open_handover()
@@ -128,12 +231,13 @@ class TestHandover(CrmExtendedCommon):
         self._hand_over(self._create_interaction(), self.user_sales_colleague)
         interaction = self._create_interaction()
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=52):
+        # One of them reads the companies the new owner may work in, to refuse a hand-over they could not open.
+        with self.assertQueryCount(crm_sales_own=53):
             self._hand_over(interaction, self.user_sales_colleague)
 
         for index in range(20):
             self._hand_over(self._create_interaction(subject=f'History {index}'), self.user_sales_colleague)
         interaction = self._create_interaction()
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=52):
+        with self.assertQueryCount(crm_sales_own=53):
             self._hand_over(interaction, self.user_sales_colleague)

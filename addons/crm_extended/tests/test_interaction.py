@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import CrmExtendedCommon
@@ -28,7 +28,6 @@ class TestInteractionStates(CrmExtendedCommon):
 
     def test_refused_moves(self):
         refused = {
-            'planned': ['resolved'],
             'in_progress': ['planned'],
             'resolved': ['in_progress', 'cancelled'],
             'cancelled': ['in_progress', 'resolved'],
@@ -51,6 +50,49 @@ class TestInteractionStates(CrmExtendedCommon):
         self.assertTrue(interaction.date_done)
         interaction.action_reopen()
         self.assertFalse(interaction.date_done)
+
+    def test_planned_interaction_is_resolved_in_one_step_by_any_route(self):
+        by_button, by_write = self._create_interaction(), self._create_interaction()
+        by_button.with_user(self.user_sales_own).action_resolve()
+        by_write.with_user(self.user_sales_own).write({'state': 'resolved'})
+        for interaction in (by_button, by_write):
+            self.assertEqual(interaction.state, 'resolved')
+            self.assertTrue(interaction.date_done)
+
+    def test_writing_the_same_state_keeps_the_first_resolution_time(self):
+        interaction = self._create_interaction(state='resolved', date=fields.Datetime.now() - timedelta(days=2),
+                                               date_done=fields.Datetime.now() - timedelta(days=1))
+        first_resolution = interaction.date_done
+        interaction.with_user(self.user_sales_own).write({'state': 'resolved'})
+        self.assertEqual(interaction.date_done, first_resolution)
+        interaction.with_user(self.user_sales_own).action_resolve()
+        self.assertEqual(interaction.date_done, first_resolution)
+
+    def test_writing_a_state_to_a_mixed_batch_moves_only_those_it_changes(self):
+        resolved = self._create_interaction(state='resolved', date_done=fields.Datetime.now() - timedelta(hours=5))
+        first_resolution = resolved.date_done
+        planned = self._create_interaction()
+        (resolved | planned).with_user(self.user_sales_own).write({'state': 'resolved'})
+        self.assertEqual(resolved.date_done, first_resolution)
+        self.assertEqual(planned.state, 'resolved')
+        self.assertGreater(planned.date_done, first_resolution)
+
+    def test_new_interaction_cannot_start_cancelled(self):
+        with self.assertRaisesRegex(UserError, 'planned, in progress or resolved'):
+            self._create_interaction(state='cancelled')
+        self.assertFalse(self.env['crm.interaction'].search([('partner_id', '=', self.customer_contact.id)]))
+
+    def test_event_still_to_come_cannot_be_created_resolved(self):
+        with self.assertRaisesRegex(UserError, 'plan it instead'):
+            self._create_interaction(state='resolved', date=fields.Datetime.now() + timedelta(days=1))
+
+    def test_only_resolved_interactions_have_a_resolution_date(self):
+        for state in ('planned', 'in_progress'):
+            with self.subTest(state=state), self.assertRaises(ValidationError):
+                self._create_interaction(state=state, date_done=fields.Datetime.now())
+        interaction = self._create_interaction(state='resolved')
+        with self.assertRaises(ValidationError):
+            interaction.with_user(self.user_sales_own).write({'date_done': False})
 
     def test_past_event_is_logged_directly_as_resolved(self):
         yesterday = fields.Datetime.now() - timedelta(days=1)
@@ -117,6 +159,35 @@ class TestInteractionOnContacts(CrmExtendedCommon):
         self.assertEqual(quick.record.lead_id, lead)
         self.assertEqual(quick.record.partner_id, self.customer)
         self.assertEqual(lead.crm_interaction_count, 1)
+
+    def test_quick_log_in_the_future_becomes_a_planned_call(self):
+        action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
+        with Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
+                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+            quick.subject = 'Call back about the samples'
+            quick.date = fields.Datetime.now() + timedelta(days=2)
+        self.assertEqual(quick.record.state, 'planned')
+        self.assertFalse(quick.record.date_done)
+
+    def test_quick_log_falls_back_to_an_active_type_when_the_phone_call_is_archived(self):
+        self.type_phone_call.action_archive()
+        action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
+        fallback = self.env['crm.interaction.type'].search([], limit=1)
+        self.assertEqual(action['context']['default_interaction_type_id'], fallback.id)
+        with Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
+                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+            quick.subject = 'Confirmed the delivery date'
+        self.assertEqual(quick.record.interaction_type_id, fallback)
+
+    def test_quick_log_falls_back_when_the_phone_call_is_deleted(self):
+        self.type_phone_call.unlink()
+        action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
+        self.assertTrue(self.env['crm.interaction.type'].browse(action['context']['default_interaction_type_id']).active)
+
+    def test_quick_log_without_any_active_type_says_what_to_do(self):
+        self.env['crm.interaction.type'].search([]).action_archive()
+        with self.assertRaisesRegex(UserError, 'no active interaction type'):
+            self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
 
     def test_sent_emails_are_logged_only_when_the_setting_is_on(self):
         partner = self.customer.with_user(self.user_sales_own)

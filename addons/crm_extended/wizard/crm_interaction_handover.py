@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 
 class CrmInteractionHandover(models.TransientModel):
@@ -8,8 +9,10 @@ class CrmInteractionHandover(models.TransientModel):
 
     interaction_ids = fields.Many2many('crm.interaction', string='Interactions', required=True)
     user_id = fields.Many2one(
-        'res.users', string='New Responsible', required=True,
-        domain="[('share', '=', False), ('id', '!=', uid)]")
+        'res.users', string='New Responsible', required=True, domain="[('id', 'in', qualified_user_ids)]")
+    qualified_user_ids = fields.Many2many(
+        'res.users', string='Who Can Take Them', compute='_compute_qualified_user_ids',
+        help='Active salespeople, other than you, allowed in the companies of all these interactions.')
     date_deadline = fields.Date('Deadline', required=True, default=fields.Date.context_today)
     note = fields.Html('Note')
 
@@ -20,6 +23,18 @@ class CrmInteractionHandover(models.TransientModel):
                 and self.env.context.get('active_model') == 'crm.interaction':
             values['interaction_ids'] = [fields.Command.set(self.env.context.get('active_ids', []))]
         return values
+
+    @api.depends('interaction_ids.company_id')
+    def _compute_qualified_user_ids(self):
+        for wizard in self:
+            wizard.qualified_user_ids = self.env['res.users'].search(
+                wizard._qualified_user_domain() + [('id', '!=', self.env.uid)])
+
+    def _qualified_user_domain(self):
+        return Domain.AND([
+            [('share', '=', False), ('all_group_ids', 'in', self.env.ref('sales_team.group_sale_salesman').ids)],
+            *([('company_ids', 'in', company.ids)] for company in self.interaction_ids.company_id),
+        ])
 
     def action_handover(self):
         self.ensure_one()
@@ -38,6 +53,15 @@ class CrmInteractionHandover(models.TransientModel):
         if not new_owner.active or new_owner.share:
             raise UserError(_('Interactions can only be handed over to an active internal user; %(user)s is not one.',
                               user=new_owner.name))
+        if not new_owner.has_group('sales_team.group_sale_salesman'):
+            raise UserError(_('%(user)s has no sales rights, so they could not open the interactions handed over to '
+                              'them. Ask an administrator to make them a salesperson, or choose someone else.',
+                              user=new_owner.name))
+        foreign_companies = self.interaction_ids.company_id - new_owner.company_ids
+        if foreign_companies:
+            raise UserError(_('%(user)s may not work in %(companies)s, so they could not open the interactions of '
+                              'that company. Choose someone who may.',
+                              user=new_owner.name, companies=', '.join(foreign_companies.mapped('name'))))
         closed = self.interaction_ids.filtered(lambda interaction: interaction.state not in ('planned', 'in_progress'))
         if closed:
             raise UserError(_('Resolved or cancelled interactions cannot be handed over: %(subjects)s.',
