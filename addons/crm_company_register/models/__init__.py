@@ -1,0 +1,2 @@
+from . import crm_company_register
+from . import res_partner

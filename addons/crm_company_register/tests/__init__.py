@@ -1,0 +1,4 @@
+from . import test_ico
+from . import test_ares_lookup
+from . import test_rpo_lookup
+from . import test_duplicates

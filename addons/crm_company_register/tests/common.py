@@ -1,0 +1,102 @@
+import json
+import pathlib
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from odoo.tests import TransactionCase, new_test_user
+
+DATA = pathlib.Path(__file__).parent / 'data'
+
+
+class RecordedRegisterServer(ThreadingHTTPServer):
+    """The registers' HTTP side on a loopback port, replaying recorded answers from tests/data.
+
+    ``routes`` maps (method, path with query) to a list of (status, file name, delay in seconds); each request
+    takes the next answer of its route, the last one repeating, so a route can fail first and answer later.
+    Unknown paths answer like ARES does for an unknown subject. ``requests`` keeps what was asked.
+    """
+
+    daemon_threads = True
+    block_on_close = False
+
+    def __init__(self):
+        super().__init__(('127.0.0.1', 0), RecordedRegisterHandler)
+        self.routes = {}
+        self.requests = []
+
+    @property
+    def url(self):
+        return f'http://127.0.0.1:{self.server_address[1]}'
+
+    def answer(self, method, path):
+        answers = self.routes.get((method, path)) or [(404, 'ares_not_found.json', 0)]
+        return answers.pop(0) if len(answers) > 1 else answers[0]
+
+
+class RecordedRegisterHandler(BaseHTTPRequestHandler):
+
+    def _reply(self, method):
+        body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        self.server.requests.append((method, self.path, json.loads(body) if body else None))
+        status, name, delay = self.server.answer(method, self.path)
+        time.sleep(delay)
+        content = (DATA / name).read_bytes()
+        self.send_response(status)
+        self.send_header('Content-Type', 'application/json' if name.endswith('.json') else 'text/html')
+        self.send_header('Content-Length', str(len(content)))
+        self.end_headers()
+        self.wfile.write(content)
+
+    def do_GET(self):
+        self._reply('GET')
+
+    def do_POST(self):
+        self._reply('POST')
+
+    def log_message(self, format, *args):  # noqa: A002 - the signature of BaseHTTPRequestHandler
+        """Silent: the test output is for the tests."""
+
+
+class CompanyRegisterCommon(TransactionCase):
+    """A salesperson, the registers replayed on a loopback server, and the services pointed at it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, no_reset_password=True))
+        cls.salesperson = new_test_user(cls.env, 'register_sales', groups='sales_team.group_sale_salesman')
+        cls.czechia = cls.env.ref('base.cz')
+        cls.slovakia = cls.env.ref('base.sk')
+
+        cls.server = RecordedRegisterServer()
+        thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
+        thread.start()
+        cls.addClassCleanup(cls.server.server_close)
+        cls.addClassCleanup(cls.server.shutdown)
+
+        parameters = cls.env['ir.config_parameter'].sudo()
+        parameters.set_param('crm_company_register.ares_url', f'{cls.server.url}/ares')
+        parameters.set_param('crm_company_register.rpo_url', f'{cls.server.url}/rpo')
+
+    def setUp(self):
+        super().setUp()
+        self.server.requests.clear()
+        self.server.routes = {
+            ('GET', '/ares/ekonomicke-subjekty/27082440'): [(200, 'ares_27082440.json', 0)],
+            ('GET', '/ares/ekonomicke-subjekty/25596641'): [(200, 'ares_25596641.json', 0)],
+            ('POST', '/ares/ekonomicke-subjekty/vyhledat'): [(200, 'ares_search_alza.json', 0)],
+            ('GET', '/rpo/search?identifier=31333532'): [(200, 'rpo_search_31333532.json', 0)],
+            ('GET', '/rpo/search?identifier=31322832'): [(200, 'rpo_search_empty.json', 0)],
+            ('GET', '/rpo/entity/1042518'): [(200, 'rpo_entity_1042518.json', 0)],
+        }
+
+    def _company(self, **values):
+        return self.env['res.partner'].with_user(self.salesperson).create({'is_company': True, **values})
+
+    def _open_wizard(self, partner):
+        action = partner.with_user(self.salesperson).action_crm_load_from_register()
+        return self.env[action['res_model']].with_user(self.salesperson).browse(action['res_id'])
+
+    def _lines(self, wizard):
+        return {line.field_name: line for line in wizard.line_ids}
