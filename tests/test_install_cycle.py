@@ -1,4 +1,4 @@
-"""Both addons install on a database that already keeps its books, upgrade twice without a change, uninstall
+"""The addons install on a database that already keeps its books, upgrade twice without a change, uninstall
 leaving standard data and every invoice and payment intact (crm_accounting_link passing its own suite alone in
 between), and install again; every step through Odoo's own command line, as an administrator does it."""
 import re
@@ -9,7 +9,8 @@ import pytest
 from conftest import connect, drop_database, free_port, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-ADDONS = 'crm_extended,crm_accounting_link'
+ADDONS = 'crm_extended,crm_accounting_link,crm_company_register'
+OUR_MODULES = "('crm_extended', 'crm_accounting_link', 'crm_company_register')"
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -24,16 +25,16 @@ STANDARD_DATA = {
 # What an upgrade could rewrite: our records, views, translations and access rules.
 UPGRADE_FOOTPRINT = {
     'ir_model_data': """SELECT module, name, model, res_id, noupdate FROM ir_model_data
-                        WHERE module IN ('crm_extended', 'crm_accounting_link') ORDER BY module, name""",
+                        WHERE module IN %s ORDER BY module, name""" % OUR_MODULES,
     'ir_ui_view': """SELECT v.name, v.arch_db::text, v.priority, v.active FROM ir_ui_view v
                      JOIN ir_model_data d ON d.model = 'ir.ui.view' AND d.res_id = v.id
-                     WHERE d.module IN ('crm_extended', 'crm_accounting_link') ORDER BY d.name""",
+                     WHERE d.module IN %s ORDER BY d.name""" % OUR_MODULES,
     'ir_model_access': """SELECT a.name, a.perm_read, a.perm_write, a.perm_create, a.perm_unlink FROM ir_model_access a
                           JOIN ir_model_data d ON d.model = 'ir.model.access' AND d.res_id = a.id
-                          WHERE d.module IN ('crm_extended', 'crm_accounting_link') ORDER BY d.name""",
+                          WHERE d.module IN %s ORDER BY d.name""" % OUR_MODULES,
     'ir_rule': """SELECT r.name, r.domain_force, r.active FROM ir_rule r
                   JOIN ir_model_data d ON d.model = 'ir.rule' AND d.res_id = r.id
-                  WHERE d.module IN ('crm_extended', 'crm_accounting_link') ORDER BY d.name""",
+                  WHERE d.module IN %s ORDER BY d.name""" % OUR_MODULES,
 }
 
 
@@ -115,7 +116,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     accounting_before = snapshot(fresh_database, ACCOUNTING_DATA)
 
     odoo(fresh_database, '-i', ADDONS)
-    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed'}
+    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
+                                             'crm_company_register': 'installed'}
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -123,17 +125,19 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     assert snapshot(fresh_database, UPGRADE_FOOTPRINT) == after_first_upgrade
 
     uninstall(fresh_database, 'crm_extended')
-    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed'}
+    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
+                                             'crm_company_register': 'uninstalled'}
     # crm_accounting_link stands alone: its whole suite passes once crm_extended is gone.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable', '--test-tags', '/crm_accounting_link',
          '--http-port', str(free_port()))
 
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
-    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled'}
+    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
+                                             'crm_company_register': 'uninstalled'}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
-    assert not query(fresh_database, """SELECT module, name FROM ir_model_data
-                                        WHERE module IN ('crm_extended', 'crm_accounting_link')""")
+    assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
-    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed'}
+    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
+                                             'crm_company_register': 'installed'}

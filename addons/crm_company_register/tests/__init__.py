@@ -2,3 +2,4 @@ from . import test_ico
 from . import test_ares_lookup
 from . import test_rpo_lookup
 from . import test_duplicates
+from . import test_views
