@@ -1,4 +1,4 @@
-"""Every user-visible string of both addons is in the shipped template and translated to Czech and Slovak."""
+"""Every user-visible string of the addons is in the shipped template and translated to Czech and Slovak."""
 import pathlib
 
 import polib
@@ -7,7 +7,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = pathlib.Path(__file__).resolve().parent.parent / 'addons'
-MODULES = ('crm_extended', 'crm_accounting_link')
+MODULES = ('crm_extended', 'crm_accounting_link', 'crm_company_register')
 LANGUAGES = ('cs', 'sk')
 
 
