@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 
 class CrmCodebookMixin(models.AbstractModel):
@@ -15,18 +16,53 @@ class CrmCodebookMixin(models.AbstractModel):
     color = fields.Integer('Color')
     description = fields.Text('Description', translate=True)
 
+    # Every value has an English name: a new value is given the name it is created with in English as well as in
+    # the language of whoever creates it. So the database itself refuses the second of two values created at the
+    # same time with the same name, in any language; the names in other languages, which only a rename sets
+    # apart from the English one, are checked by _check_name_unique.
+    _unique_name = models.UniqueIndex("(lower(name->>'en_US'))")
+
+    def _codebook_label(self):
+        """The name of this codebook in the user's language."""
+        return self.env['ir.model']._get(self._name).name or self._description
+
+    @api.model
+    def _sql_error_to_message(self, exc):
+        if exc.diag.constraint_name == self._unique_name.full_name(self):
+            return _('This value already exists in %(codebook)s (names are compared without case).',
+                     codebook=self._codebook_label())
+        return super()._sql_error_to_message(exc)
+
     @api.constrains('name')
     def _check_name_unique(self):
-        for value in self:
-            twin = self.with_context(active_test=False).search_count([
-                ('id', '!=', value.id),
-                ('name', '=ilike', value.name),
-            ], limit=1)
-            if twin:
-                raise ValidationError(_(
-                    'The value "%(name)s" already exists in %(codebook)s (names are compared without case).',
-                    name=value.name, codebook=self._description,
-                ))
+        """Refuse a name that another value, archived or not, shows in one of the installed languages.
+
+        A value without a name of its own in a language shows its English name there, and so is compared by it.
+        English names themselves are the unique index's.
+        """
+        languages = [code for code, _label in self.env['res.lang'].get_installed() if code != 'en_US']
+        if not languages:
+            return
+        self.flush_model(['name'])
+        table = SQL.identifier(self._table)
+        rows = self.env.execute_query(SQL(
+            """SELECT value.id, language
+                 FROM %(table)s value
+                CROSS JOIN unnest(%(languages)s::varchar[]) AS language
+                 JOIN %(table)s twin
+                   ON twin.id != value.id
+                  AND lower(COALESCE(twin.name->>language, twin.name->>'en_US'))
+                    = lower(COALESCE(value.name->>language, value.name->>'en_US'))
+                WHERE value.id IN %(ids)s
+                LIMIT 1""",
+            table=table, languages=languages, ids=tuple(self.ids),
+        ))
+        if rows:
+            [(value_id, language)] = rows
+            raise ValidationError(_(
+                'The value "%(name)s" already exists in %(codebook)s (names are compared without case).',
+                name=self.browse(value_id).with_context(lang=language).name, codebook=self._codebook_label(),
+            ))
 
     def _codebook_usage_count(self):
         """Return how many records of any model refer to the values of ``self``."""
@@ -48,5 +84,5 @@ class CrmCodebookMixin(models.AbstractModel):
             raise UserError(_(
                 '%(count)s records use these values of %(codebook)s, so they cannot be deleted. '
                 'Archive them instead: they stay on those records but are no longer offered.',
-                count=usage, codebook=self._description,
+                count=usage, codebook=self._codebook_label(),
             ))

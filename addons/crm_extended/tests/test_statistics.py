@@ -1,6 +1,6 @@
 import base64
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import openpyxl
 
@@ -63,8 +63,16 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         by_name = {row[0]: row[1:6] for row in rows[1:]}
         self.assertEqual(by_name[self.user_sales_own.name], [1, 0, 1, 0, 1])
         self.assertEqual(by_name[self.user_sales_colleague.name], [0, 0, 0, 1, 0])
-        own_row = next(row for row in rows if row[0] == self.user_sales_own.name)
-        self.assertIsInstance(own_row[6], (int, float))
+
+    def test_median_days_to_resolve_is_the_middle_of_the_resolution_times(self):
+        # With the January meeting, resolved as it was created, the salesperson took 0, 2, 4 and 10 days: the
+        # median is 3 (the mean would be 4); the colleague resolved nothing.
+        for day, days_to_resolve in ((11, 2), (12, 4), (13, 10)):
+            interaction = self._create_interaction(subject=f'Resolved in {days_to_resolve} days', state='resolved',
+                                                   date=datetime(2026, 1, day, 9))
+            interaction.date_done = interaction.create_date + timedelta(days=days_to_resolve)
+        medians = {row[0]: row[6] for row in self._rows(self._workbook()['Per responsible'])[1:]}
+        self.assertEqual(medians, {self.user_sales_own.name: 3.0, self.user_sales_colleague.name: None})
 
     def test_records_sheet_lists_every_record_of_the_period(self):
         rows = self._rows(self._workbook()['Records'])
@@ -110,3 +118,41 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         workbook = self._workbook(user=self.user_sales_own)
         self.assertEqual([row[1] for row in self._rows(workbook['Records'])[1:]], ['January call', 'January meeting'])
         self.assertEqual([row[0] for row in self._rows(workbook['Per responsible'])[1:]], [self.user_sales_own.name])
+
+    def _calls_at(self, user, moments):
+        for subject, moment in moments.items():
+            self._create_interaction(user=user, subject=subject, date=moment)
+
+    def test_period_and_months_follow_the_users_time_zone_in_winter_time(self):
+        self.user_sales_own.tz = 'Europe/Prague'
+        # The times are stored in UTC, which Prague is an hour ahead of in winter time.
+        self._calls_at(self.user_sales_own, {
+            'Last evening of January': datetime(2026, 1, 31, 22, 30),
+            'First night of February': datetime(2026, 1, 31, 23, 30),
+            'Last evening of February': datetime(2026, 2, 28, 22, 30),
+            'First night of March': datetime(2026, 2, 28, 23, 30),
+        })
+        workbook = self._workbook(user=self.user_sales_own, date_from=date(2026, 2, 1), date_to=date(2026, 2, 28))
+        records = self._rows(workbook['Records'])[1:]
+        self.assertEqual([row[:2] for row in records], [
+            [datetime(2026, 2, 1, 0, 30), 'First night of February'],
+            [datetime(2026, 2, 28, 23, 30), 'Last evening of February'],
+        ])
+        self.assertEqual(self._rows(workbook['Summary']), [['Month', 'Phone call', 'Total'], ['2026-02', 2, 2]])
+
+    def test_period_and_months_follow_the_users_time_zone_in_summer_time(self):
+        self.user_sales_own.tz = 'Europe/Prague'
+        # The times are stored in UTC, which Prague is two hours ahead of in summer time.
+        self._calls_at(self.user_sales_own, {
+            'Last evening of June': datetime(2026, 6, 30, 21, 30),
+            'First night of July': datetime(2026, 6, 30, 22, 30),
+            'Last evening of July': datetime(2026, 7, 31, 21, 30),
+            'First night of August': datetime(2026, 7, 31, 22, 30),
+        })
+        workbook = self._workbook(user=self.user_sales_own, date_from=date(2026, 7, 1), date_to=date(2026, 7, 31))
+        records = self._rows(workbook['Records'])[1:]
+        self.assertEqual([row[:2] for row in records], [
+            [datetime(2026, 7, 1, 0, 30), 'First night of July'],
+            [datetime(2026, 7, 31, 23, 30), 'Last evening of July'],
+        ])
+        self.assertEqual(self._rows(workbook['Summary']), [['Month', 'Phone call', 'Total'], ['2026-07', 2, 2]])

@@ -1,7 +1,9 @@
 import functools
 import io
 from collections import defaultdict
+from datetime import datetime, time
 
+import pytz
 import xlsxwriter
 
 from odoo import _, api, fields, models
@@ -33,8 +35,8 @@ class CrmInteractionStatistics(models.TransientModel):
 
     def _interaction_domain(self):
         domain = [
-            ('date', '>=', fields.Datetime.to_datetime(self.date_from)),
-            ('date', '<', fields.Datetime.to_datetime(fields.Date.add(self.date_to, days=1))),
+            ('date', '>=', self._day_start(self.date_from)),
+            ('date', '<', self._day_start(fields.Date.add(self.date_to, days=1))),
         ]
         if self.user_ids:
             domain.append(('user_id', 'in', self.user_ids.ids))
@@ -43,6 +45,10 @@ class CrmInteractionStatistics(models.TransientModel):
         if self.interaction_type_ids:
             domain.append(('interaction_type_id', 'in', self.interaction_type_ids.ids))
         return domain
+
+    def _day_start(self, day):
+        """The moment, as stored (UTC), at which ``day`` begins in the user's time zone."""
+        return self.env.tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_export(self):
         self.ensure_one()
@@ -75,7 +81,10 @@ class CrmInteractionStatistics(models.TransientModel):
         return output.getvalue()
 
     def _write_summary(self, workbook, sheet, domain, styles):
-        groups = self.env['crm.interaction']._read_group(domain, ['date:month', 'interaction_type_id'], ['__count'])
+        # _read_group puts a date into its month in the time zone of the context only, which a call from outside
+        # the web client may lack: the months are given the user's time zone, as the period's bounds are.
+        interactions = self.env['crm.interaction'].with_context(tz=self.env.tz.zone)
+        groups = interactions._read_group(domain, ['date:month', 'interaction_type_id'], ['__count'])
         months = sorted({month for month, _type, _count in groups})
         types = sorted({interaction_type for _month, interaction_type, _count in groups},
                        key=lambda interaction_type: (interaction_type.sequence, interaction_type.id))
