@@ -30,6 +30,12 @@
         'views/res_config_settings_views.xml',
         'views/crm_menus.xml',
     ],
+    'demo': [
+        'demo/res_users_demo.xml',
+        'demo/res_partner_demo.xml',
+        'demo/crm_lead_demo.xml',
+        'demo/crm_interaction_demo.xml',
+    ],
     'assets': {
         'web.assets_tests': ['crm_extended/static/tests/tours/**/*'],
     },
