@@ -16,6 +16,14 @@
         'views/account_move_views.xml',
         'views/account_payment_views.xml',
     ],
+    'demo': [
+        'demo/res_users_demo.xml',
+        'demo/product_demo.xml',
+        'demo/res_partner_demo.xml',
+        'demo/crm_lead_demo.xml',
+        'demo/sale_order_demo.xml',
+        'demo/account_move_demo.xml',
+    ],
     'assets': {
         'web.assets_tests': ['crm_accounting_link/static/tests/tours/**/*'],
     },
