@@ -1,4 +1,4 @@
-"""The demo: a database created the way ./scripts/run.sh creates it (both addons with demo data, Czech and Slovak
+"""The demo: a database created the way ./scripts/run.sh creates it (the addons with demo data, Czech and Slovak
 loaded) loads every demo file, shows each demo user, logged in with the login as password, their screens full of
 data and without an access error, and upgrades without a change to the demo records."""
 import base64
