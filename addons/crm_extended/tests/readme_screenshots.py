@@ -112,16 +112,18 @@ class TestReadmeScreenshots(ScreenshotCase):
         for index in range(30):
             type_xmlid = list(subjects)[index % len(subjects)]
             state = states[index % len(states)]
-            days = 3 * index - 75 if state in ('resolved', 'cancelled') else index - 10
+            days = 3 * index - 90 if state in ('resolved', 'cancelled') else index - 10
             values.append({
                 'subject': subjects[type_xmlid],
                 'interaction_type_id': cls.env.ref(type_xmlid).id,
                 'partner_id': cls.customers[0 if index % 3 else index // 3 % len(cls.customers)].id,
                 'user_id': cls.salespeople[index % len(cls.salespeople)].id,
                 'date': now + timedelta(days=days),
-                'state': state,
+                # A cancelled interaction was planned first: a new one cannot start cancelled.
+                'state': 'planned' if state == 'cancelled' else state,
             })
-        cls.env['crm.interaction'].create(values)
+        interactions = cls.env['crm.interaction'].create(values)
+        interactions.browse(interactions.ids[len(states) - 1::len(states)]).action_cancel()
 
     def test_contact_with_history(self):
         self._capture(f'/odoo/contacts/{self.customers[0].id}', 'crm_extended_screenshot_contact_history',
