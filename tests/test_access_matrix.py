@@ -7,7 +7,7 @@ sees ('-' where the profile may not read the model at all)."""
 import csv
 import pathlib
 
-from odoo import models
+from odoo import Command, models
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
@@ -59,7 +59,10 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def _record_builders(cls):
         """Per model, three records: the owner's, a colleague's, and one in the other company."""
-        return {'crm.interaction': cls._build_interactions}
+        builders = {'crm.interaction': cls._build_interactions}
+        if 'crm_accounting_link' in cls.env['ir.module.module']._installed():
+            builders['crm.lead'] = cls._build_opportunities
+        return builders
 
     @classmethod
     def _build_interactions(cls):
@@ -75,6 +78,31 @@ class TestAccessMatrix(TransactionCase):
             ('colleague', cls.colleague, cls.company),
             ('other company', cls.env.user, cls.other_company),
         )])
+
+    @classmethod
+    def _build_opportunities(cls):
+        """Only the owner's opportunity is invoiced: accounting users see it through its invoice."""
+        opportunities = cls.env['crm.lead'].create([{
+            'name': f'Matrix {label}',
+            'type': 'opportunity',
+            'partner_id': cls.customer.id,
+            'user_id': user.id,
+            'company_id': company.id,
+        } for label, user, company in (
+            ('own', cls.owner, cls.company),
+            ('colleague', cls.colleague, cls.company),
+            ('other company', cls.env.user, cls.other_company),
+        )])
+        service = cls.env['product.product'].create({
+            'name': 'Matrix service', 'type': 'service', 'invoice_policy': 'order', 'list_price': 100.0})
+        order = cls.env['sale.order'].create({
+            'partner_id': cls.customer.id,
+            'opportunity_id': opportunities[0].id,
+            'order_line': [Command.create({'product_id': service.id})],
+        })
+        order.action_confirm()
+        order._create_invoices()
+        return opportunities
 
     def _our_fields(self, model):
         return self.env['ir.model.fields'].search([

@@ -9,6 +9,7 @@
     'depends': ['sale_crm', 'account'],
     'data': [
         'security/ir.model.access.csv',
+        'security/crm_accounting_link_security.xml',
 
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',

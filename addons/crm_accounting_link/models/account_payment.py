@@ -34,3 +34,14 @@ class AccountPayment(models.Model):
     def _compute_crm_opportunity_ids(self):
         for payment in self:
             payment.crm_opportunity_ids = payment.crm_sale_order_ids.opportunity_id
+
+    def action_crm_sale_orders(self):
+        """Open the sales orders this payment pays: the order itself when there is only one."""
+        self.ensure_one()
+        orders = self.crm_sale_order_ids
+        action = self.env['ir.actions.act_window']._for_xml_id('sale.action_orders')
+        if len(orders) == 1:
+            action.update(views=[(False, 'form')], res_id=orders.id)
+        else:
+            action['domain'] = [('id', 'in', orders.ids)]
+        return action

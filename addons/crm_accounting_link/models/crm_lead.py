@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.fields import Domain
 
 
 class CrmLead(models.Model):
@@ -15,28 +16,69 @@ class CrmLead(models.Model):
         'Amount Due', currency_field='company_currency', compute='_compute_crm_invoice_figures', compute_sudo=True,
         help='What the customer still owes on the invoices of this opportunity.')
     crm_invoice_count = fields.Integer(
-        'Invoice Count', compute='_compute_crm_invoice_count', compute_sudo=True)
+        'Invoice Count', compute='_compute_crm_invoice_count', compute_sudo=True,
+        help='Posted invoices and credit notes of this opportunity in its company: the ones its amounts count.')
+    crm_invoice_ids = fields.Many2many(
+        'account.move', 'crm_account_move_crm_lead_rel', 'lead_id', 'move_id', string='Invoices', readonly=True,
+        copy=False, help='Invoices and credit notes of the sales orders of this opportunity, in any state.')
+    # The record rule of accounting users reads this column rather than the invoices: checking the opportunities
+    # of a list of invoices or payments then costs no query of its own.
+    crm_has_invoices = fields.Boolean(
+        'Has Invoices', compute='_compute_crm_has_invoices', store=True, precompute=True,
+        help='An invoice or credit note, in any state, bills a sales order of this opportunity.')
 
+    @api.depends('crm_invoice_ids')
+    def _compute_crm_has_invoices(self):
+        for lead in self:
+            lead.crm_has_invoices = bool(lead.crm_invoice_ids)
+
+    @api.depends_context('company')
     @api.depends('order_ids.company_id', 'order_ids.crm_invoiced_amount', 'order_ids.crm_amount_due')
     def _compute_crm_invoice_figures(self):
         for lead in self:
-            # Only the orders of the opportunity's company: other companies count in other currencies.
-            orders = lead.order_ids.filtered(lambda order: order.company_id == (lead.company_id or self.env.company))
+            orders = lead.order_ids.filtered(lambda order: order.company_id == lead._crm_invoicing_company())
             lead.crm_invoiced_amount = sum(orders.mapped('crm_invoiced_amount'))
             lead.crm_amount_due = sum(orders.mapped('crm_amount_due'))
             lead.crm_paid_amount = lead.crm_invoiced_amount - lead.crm_amount_due
 
+    @api.depends_context('company')
     def _compute_crm_invoice_count(self):
-        counts = dict(self.env['account.move']._read_group(
-            self._crm_invoice_domain(), ['crm_opportunity_ids'], ['__count']))
+        # An invoice may bill the orders of opportunities of several companies: count it for those of its own.
+        counts = {
+            (lead, company): count
+            for lead, company, count in self.env['account.move']._read_group(
+                self._crm_invoice_domain(), ['crm_opportunity_ids', 'company_id'], ['__count'])
+        }
         for lead in self:
-            lead.crm_invoice_count = counts.get(lead._origin, 0)
+            lead.crm_invoice_count = counts.get((lead._origin, lead._crm_invoicing_company()), 0)
+
+    def _crm_invoicing_company(self):
+        """The company whose invoices the figures of this opportunity count: other companies count in other
+        currencies."""
+        self.ensure_one()
+        return self.company_id or self.env.company
 
     def _crm_invoice_domain(self):
-        return [('crm_opportunity_ids', 'in', self._origin.ids)]
+        """The posted invoices and credit notes of these opportunities in the company of each: the amounts sum
+        them, and the count and the list show them, so all three agree."""
+        return Domain('state', '=', 'posted') & Domain.OR(
+            Domain('crm_opportunity_ids', 'in', leads._origin.ids) & Domain('company_id', '=', company.id)
+            for company, leads in self.grouped(lambda lead: lead._crm_invoicing_company()).items()
+        )
 
-    def _crm_payment_reminder_lead(self):
-        return self
+    def _crm_flush_invoice_links(self):
+        # The invoices' links to their opportunities, made possibly earlier in the same transaction, reach
+        # crm_invoice_ids and crm_has_invoices only once they are written, and the ORM does not write them before
+        # a query or a check that reads crm.lead: write them first.
+        self.env['account.move'].flush_model(['crm_opportunity_ids'])
+
+    def _search(self, domain, *args, **kwargs):
+        self._crm_flush_invoice_links()
+        return super()._search(domain, *args, **kwargs)
+
+    def _check_access(self, operation):
+        self._crm_flush_invoice_links()
+        return super()._check_access(operation)
 
     def action_crm_invoices(self):
         """Open the invoices as the current user: the list shows those they may open."""
@@ -44,7 +86,7 @@ class CrmLead(models.Model):
         action = self.env['ir.actions.act_window']._for_xml_id('account.action_move_out_invoice_type')
         action.update(
             name=_('Invoices of %s', self.name),
-            domain=self._crm_invoice_domain(),
+            domain=list(self._crm_invoice_domain()),
             context={'default_move_type': 'out_invoice', 'create': False},
         )
         return action

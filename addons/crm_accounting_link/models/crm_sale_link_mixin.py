@@ -20,14 +20,3 @@ class CrmSaleLinkMixin(models.AbstractModel):
         if any(spec.split(':')[0].split('.')[0] in LINK_FIELDS for spec in groupby):
             self.flush_model(LINK_FIELDS)
         return super()._read_group(domain, groupby, *args, **kwargs)
-
-    def action_crm_sale_orders(self):
-        """Open the sales orders this document belongs to: the order itself when there is only one."""
-        self.ensure_one()
-        orders = self.crm_sale_order_ids
-        action = self.env['ir.actions.act_window']._for_xml_id('sale.action_orders')
-        if len(orders) == 1:
-            action.update(views=[(False, 'form')], res_id=orders.id)
-        else:
-            action['domain'] = [('id', 'in', orders.ids)]
-        return action

@@ -1,5 +1,4 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.misc import format_amount
@@ -27,7 +26,7 @@ class ResPartner(models.Model):
         'Unpaid Invoices', compute='_compute_crm_receivables', search='_search_crm_unpaid_invoice_count',
         compute_sudo=True, groups=RECEIVABLE_GROUPS,
         help='Posted invoices and credit notes of the customer company and its contacts that are not paid yet, '
-             'in the current company.')
+             'in the main company of the current company and all its branches.')
     crm_unpaid_amount = fields.Monetary(
         'Unpaid Amount', currency_field='crm_currency_id', compute='_compute_crm_receivables',
         search='_search_crm_unpaid_amount', compute_sudo=True, groups=RECEIVABLE_GROUPS,
@@ -49,8 +48,6 @@ class ResPartner(models.Model):
         'Overdue Warning', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
     crm_not_due_note = fields.Char(
         'Unpaid, Not Overdue', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
-    crm_can_log_payment_reminder = fields.Boolean(
-        'Can Log a Payment Reminder', compute='_compute_crm_can_log_payment_reminder')
 
     @api.depends_context('company')
     def _compute_crm_currency_id(self):
@@ -87,24 +84,21 @@ class ResPartner(models.Model):
                 amount=format_amount(self.env, partner.crm_unpaid_amount - partner.crm_overdue_amount, currency),
             ) if not_due_count else False
 
-    def _compute_crm_can_log_payment_reminder(self):
-        self.crm_can_log_payment_reminder = self._crm_can_log_payment_reminder()
-
-    @api.model
-    def _crm_can_log_payment_reminder(self):
-        # The reminder is logged as an interaction of CRM Extended, which this addon does not depend on.
-        return 'crm.interaction' in self.env
-
     @api.model
     def _crm_open_invoice_domain(self):
-        """Posted customer invoices and credit notes not paid yet, in the active company.
+        """Posted customer invoices and credit notes not paid yet, in the main company of the active company and
+        all its branches, as Odoo's own receivable (``credit``) counts them.
 
-        One company at a time: amount_residual_signed is in the currency of each invoice's company, and summing
-        companies with different currencies would mix units. The active company is checked against the user's
-        allowed companies even when the figures are computed as superuser.
+        One company with its branches at a time: amount_residual_signed is in the currency of each invoice's
+        company, which branches share with their main company, while summing independent companies with different
+        currencies would mix units. The active company is checked against the user's allowed companies even when
+        the figures are computed as superuser.
         """
+        user_env = self.env(su=False)
+        # Read with the other allowed companies, which the record rule of partners reads in the same request.
+        root = user_env.company.with_prefetch(user_env.companies._ids).root_id
         return [
-            ('company_id', '=', self.env(su=False).company.id),
+            ('company_id', 'child_of', root.id),
             ('state', '=', 'posted'),
             ('move_type', 'in', ('out_invoice', 'out_refund')),
             ('payment_state', 'in', OPEN_PAYMENT_STATES),
@@ -207,19 +201,3 @@ class ResPartner(models.Model):
             context={'default_move_type': 'out_invoice', 'create': False},
         )
         return action
-
-    def action_crm_log_payment_reminder(self):
-        self.ensure_one()
-        return self._crm_payment_reminder_action(self.env['crm.lead'])
-
-    def _crm_payment_reminder_action(self, lead):
-        """Log a payment reminder or dunning call with the customer company as an interaction of CRM Extended."""
-        if not self._crm_can_log_payment_reminder():
-            raise UserError(_('Payment reminders are logged as interactions: install CRM Extended to log them.'))
-        customer = self.commercial_partner_id
-        return self.env['crm.interaction']._action_quick_log({
-            'default_partner_id': customer.id,
-            'default_lead_id': lead.id,
-            'default_subject': _('Payment reminder'),
-            'default_description': customer.crm_overdue_warning or customer.crm_not_due_note,
-        })

@@ -53,9 +53,6 @@ class SaleOrder(models.Model):
     def _crm_payment_domain(self):
         return [('crm_sale_order_ids', 'in', self._origin.ids), ('state', 'not in', ('canceled', 'rejected'))]
 
-    def _crm_payment_reminder_lead(self):
-        return self.opportunity_id
-
     def action_crm_payments(self):
         self.ensure_one()
         action = self.env['ir.actions.act_window']._for_xml_id('account.action_account_payments')

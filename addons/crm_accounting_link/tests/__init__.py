@@ -1,4 +1,5 @@
 from . import test_invoice_links
+from . import test_opportunity_access
 from . import test_order_figures
 from . import test_partner_receivables
 from . import test_payment_links

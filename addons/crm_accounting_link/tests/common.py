@@ -41,6 +41,12 @@ class CrmAccountingLinkCommon(AccountTestInvoicingCommon):
         cls.user_accountant = new_test_user(
             cls.env, 'cal_accountant', groups='base.group_user,account.group_account_user', name='Jana Účetní',
             company_id=cls.company.id, company_ids=both_companies)
+        cls.user_billing = new_test_user(
+            cls.env, 'cal_billing', groups='account.group_account_invoice', name='Marie Fakturantka',
+            company_id=cls.company.id, company_ids=both_companies)
+        cls.user_accounting_readonly = new_test_user(
+            cls.env, 'cal_accounting_readonly', groups='base.group_user,account.group_account_readonly',
+            name='Tomáš Revizor', company_id=cls.company.id, company_ids=both_companies)
         cls.user_portal = new_test_user(cls.env, 'cal_portal', groups='base.group_portal')
 
         cls.customer = cls.env['res.partner'].create({'name': 'Strojírny Brno a.s.', 'is_company': True})

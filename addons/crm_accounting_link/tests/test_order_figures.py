@@ -75,8 +75,22 @@ class TestOrderAndOpportunityFigures(CrmAccountingLinkCommon):
         action = opportunity.action_crm_invoices()
         self.assertEqual(self.env['account.move'].with_user(self.user_salesman).search(action['domain']), invoices)
 
+    def test_opportunity_counts_and_lists_the_invoices_its_amounts_sum(self):
+        posted = self._invoice_orders(self._create_order(amount=1000.0, opportunity=self.opportunity))
+        self._create_order(amount=300.0, opportunity=self.opportunity)._create_invoices()
+        self._invoice_orders(self._create_order(amount=500.0, opportunity=self.opportunity)).button_cancel()
+        opportunity = self.opportunity.with_user(self.user_salesman)
+        self.assertEqual(self._figures(opportunity), (1000.0, 0.0, 1000.0))
+        self.assertEqual(opportunity.crm_invoice_count, 1)
+        action = opportunity.action_crm_invoices()
+        self.assertEqual(self.env['account.move'].with_user(self.user_salesman).search(action['domain']), posted)
+
     def test_opportunity_leaves_out_orders_of_another_company(self):
         self.opportunity.company_id = False
-        self._invoice_orders(self._create_order(amount=1000.0, opportunity=self.opportunity))
+        invoice = self._invoice_orders(self._create_order(amount=1000.0, opportunity=self.opportunity))
         self._invoice_orders(self._create_order(amount=80.0, opportunity=self.opportunity, company=self.branch))
-        self.assertEqual(self._figures(self.opportunity), (1000.0, 0.0, 1000.0))
+        opportunity = self.opportunity.with_user(self.user_salesman).with_context(
+            allowed_company_ids=(self.company | self.branch).ids)
+        self.assertEqual(self._figures(opportunity), (1000.0, 0.0, 1000.0))
+        self.assertEqual(opportunity.crm_invoice_count, 1)
+        self.assertEqual(opportunity.env['account.move'].search(opportunity.action_crm_invoices()['domain']), invoice)

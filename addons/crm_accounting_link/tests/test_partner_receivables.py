@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -65,6 +66,25 @@ class TestPartnerReceivables(CrmAccountingLinkCommon):
         self.assertEqual(
             self.customer.with_user(self.user_salesman).with_context(allowed_company_ids=self.branch.ids)
             .crm_currency_id, self.eur)
+
+    def test_company_counts_with_its_branches_like_the_standard_receivable(self):
+        self.company.write({'child_ids': [Command.create({'name': 'Pobočka Ostrava'})]})
+        self.env.cr.precommit.run()  # gives the branch the chart of accounts of its company
+        branch = self.company.child_ids
+        (self.user_salesman | self.user_accountant).write({'company_ids': [Command.link(branch.id)]})
+        self._create_invoice(self.customer, 1000.0, due_in_days=-2)
+        branch_invoice = self._create_invoice(self.customer, 500.0, due_in_days=-6, company=branch)
+        self.assertEqual(branch_invoice.currency_id, self.czk)
+        for active in (self.company, branch):
+            with self.subTest(company=active.name):
+                self.assertEqual(self._figures(self.customer, company=active), [2, 1500.0, 2, 1500.0, 6])
+                self.assertEqual(self.customer.with_user(self.user_accountant).with_company(active).credit, 1500.0)
+        customer = self.customer.with_user(self.user_salesman).with_context(
+            allowed_company_ids=(self.company | branch).ids)
+        unpaid = self.env['account.move'].with_user(self.user_salesman).with_context(
+            allowed_company_ids=(self.company | branch).ids).search(customer.action_crm_unpaid_invoices()['domain'])
+        self.assertEqual(len(unpaid), 2)
+        self.assertIn(branch_invoice, unpaid)
 
     def test_figures_of_a_company_the_user_may_not_see_are_refused(self):
         self._create_invoice(self.customer, 80.0, due_in_days=-4, company=self.branch)

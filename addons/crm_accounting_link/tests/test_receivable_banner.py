@@ -1,7 +1,6 @@
 from datetime import timedelta
 
-from odoo.exceptions import UserError
-from odoo.tests import Form, freeze_time, tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import CrmAccountingLinkCommon
 
@@ -66,28 +65,3 @@ class TestReceivableBanner(CrmAccountingLinkCommon):
         self.assertEqual(invoices.sudo().search_count(action['domain']), customer.crm_unpaid_invoice_count)
         self.assertEqual(self.opportunity.with_user(self.user_salesman).action_crm_unpaid_invoices()['domain'],
                          action['domain'])
-
-    def test_payment_reminder_is_offered_only_with_crm_extended(self):
-        if 'crm.interaction' in self.env:
-            self.skipTest('CRM Extended is installed')
-        self._create_invoice(self.customer, 1000.0, due_in_days=-3)
-        customer = self.customer.with_user(self.user_salesman)
-        self.assertFalse(customer.crm_can_log_payment_reminder)
-        self.assertFalse(self.opportunity.with_user(self.user_salesman).crm_can_log_payment_reminder)
-        with self.assertRaises(UserError):
-            customer.action_crm_log_payment_reminder()
-
-    def test_payment_reminder_is_logged_as_an_interaction_with_the_customer_company(self):
-        if 'crm.interaction' not in self.env:
-            self.skipTest('CRM Extended is not installed')
-        self._create_invoice(self.customer, 1000.0, due_in_days=-3)
-        opportunity = self.opportunity.with_user(self.user_salesman)
-        self.assertTrue(opportunity.crm_can_log_payment_reminder)
-        action = opportunity.action_crm_log_payment_reminder()
-        with Form(self.env['crm.interaction'].with_user(self.user_salesman).with_context(action['context']),
-                  view='crm_extended.crm_interaction_view_form_quick') as quick:
-            self.assertEqual(quick.subject, 'Payment reminder')
-        logged = quick.record
-        self.assertEqual((logged.partner_id, logged.lead_id, logged.state),
-                         (self.customer, self.opportunity, 'resolved'))
-        self.assertIn('Overdue invoices: 1', str(logged.description))

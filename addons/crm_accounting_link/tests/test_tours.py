@@ -37,17 +37,6 @@ class TestTours(BrowserTourCase):
     def test_salesperson_sees_the_overdue_banner_and_lists_the_invoices(self):
         self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_accounting_link_overdue_banner', self.user_salesman)
 
-    def test_salesperson_logs_a_payment_reminder_from_the_banner(self):
-        if 'crm.interaction' not in self.env:
-            self.skipTest('payment reminders are logged as interactions of CRM Extended')
-        self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_accounting_link_log_payment_reminder',
-                       self.user_salesman)
-        reminder = self.env['crm.interaction'].search([('partner_id', '=', self.customer.id)])
-        self.assertEqual(len(reminder), 1)
-        self.assertEqual(reminder.subject, 'Payment reminder')
-        self.assertEqual(reminder.user_id, self.user_salesman)
-        self.assertIn('Overdue invoices: 1', str(reminder.description))
-
     def test_accountant_follows_a_payment_to_its_order_and_finds_invoices_by_order_number(self):
         payment = self._pay(self.invoice)
         self._run_tour(f'/odoo/customer-payments/{payment.id}', 'crm_accounting_link_payment_to_order',

@@ -24,38 +24,6 @@ tours.add("crm_accounting_link_overdue_banner", {
 });
 
 /**
- * With CRM Extended installed, the salesperson logs the dunning call from the banner, and the contact's
- * history shows it.
- */
-tours.add("crm_accounting_link_log_payment_reminder", {
-    steps: () => [
-        {
-            trigger: "div[name=crm_overdue_warning] button[name=action_crm_log_payment_reminder]",
-            run: "click",
-        },
-        {
-            content: "The reminder is a phone call about the payment",
-            trigger: ".modal .o_field_widget[name=interaction_type_id] .o_radio_item:has(input:checked):contains('Phone call')",
-        },
-        {
-            trigger: ".modal .o_field_widget[name=subject] input:value('Payment reminder')",
-        },
-        {
-            trigger: ".modal-footer .btn-primary",
-            run: "click",
-        },
-        {
-            trigger: ".o_notebook_headers a[name=crm_history]",
-            run: "click",
-        },
-        {
-            content: "The history shows the reminder",
-            trigger: ".o_field_widget[name=crm_company_interaction_ids] .o_data_row:contains('Payment reminder')",
-        },
-    ],
-});
-
-/**
  * An accountant opens a payment, follows it to the sales order it pays, and finds the invoices of that order
  * by its number.
  */

@@ -1,4 +1,4 @@
-"""The README pictures of the accounting link, taken by scripts/screenshots.sh.
+"""The README pictures of the accounting link with the customer history beside it, taken by scripts/screenshots.sh.
 
 Pictures, not checks: neither the test run nor Odoo's test runner loads this module (its name does not start
 with ``test_`` and the package does not import it); scripts/screenshots.sh names it explicitly.
@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 from odoo.tests import tagged
 
-from .test_tours import BrowserTourCase
+from odoo.addons.crm_accounting_link.tests.test_tours import BrowserTourCase
+from odoo.addons.crm_extended.tests.readme_screenshots import capture_tour_screenshot
 
 # Set by scripts/screenshots.sh: the folder the README pictures are written to.
 SCREENSHOTS_DIR = os.environ.get('CRM_SCREENSHOTS_DIR')
@@ -30,8 +31,7 @@ class TestReadmeScreenshots(BrowserTourCase):
         cls.overdue_invoices = cls._create_invoice(cls.customer_contact, 23900.0, due_in_days=-18) \
             | cls._create_invoice(cls.customer, 12400.0, due_in_days=-4)
         cls._create_invoice(cls.customer, 8600.0, due_in_days=20)
-        if 'crm.interaction' in cls.env:
-            cls._create_interactions()
+        cls._create_interactions()
 
     @classmethod
     def _create_interactions(cls):
@@ -52,14 +52,9 @@ class TestReadmeScreenshots(BrowserTourCase):
         ]])
 
     def _capture(self, url, tour, user, filename):
-        # The pictures are taken with both addons installed (scripts/screenshots.sh); CRM Extended holds the
-        # capture that both use.
-        from odoo.addons.crm_extended.tests.readme_screenshots import capture_tour_screenshot  # noqa: PLC0415
         capture_tour_screenshot(self, url, tour, user.login, filename)
 
     def test_contact_with_overdue_banner_and_history(self):
-        if 'crm.interaction' not in self.env:
-            self.skipTest('the history tab comes with CRM Extended')
         self._capture(f'/odoo/contacts/{self.customer.id}', 'crm_accounting_link_screenshot_contact',
                       self.user_salesman, 'contact_overdue_banner.png')
 

@@ -1,0 +1,2 @@
+from . import test_payment_reminder
+from . import test_tours
