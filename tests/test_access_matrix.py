@@ -65,6 +65,15 @@ class TestAccessMatrix(TransactionCase):
         return builders
 
     @classmethod
+    def _spread_over_owners_and_companies(cls):
+        """The label, owner and company of each record a matrix counts."""
+        return (
+            ('own', cls.owner, cls.company),
+            ('colleague', cls.colleague, cls.company),
+            ('other company', cls.env.user, cls.other_company),
+        )
+
+    @classmethod
     def _build_interactions(cls):
         phone_call = cls.env.ref('crm_extended.crm_interaction_type_phone_call')
         return cls.env['crm.interaction'].create([{
@@ -73,11 +82,7 @@ class TestAccessMatrix(TransactionCase):
             'partner_id': cls.customer.id,
             'user_id': user.id,
             'company_id': company.id,
-        } for label, user, company in (
-            ('own', cls.owner, cls.company),
-            ('colleague', cls.colleague, cls.company),
-            ('other company', cls.env.user, cls.other_company),
-        )])
+        } for label, user, company in cls._spread_over_owners_and_companies()])
 
     @classmethod
     def _build_opportunities(cls):
@@ -88,11 +93,7 @@ class TestAccessMatrix(TransactionCase):
             'partner_id': cls.customer.id,
             'user_id': user.id,
             'company_id': company.id,
-        } for label, user, company in (
-            ('own', cls.owner, cls.company),
-            ('colleague', cls.colleague, cls.company),
-            ('other company', cls.env.user, cls.other_company),
-        )])
+        } for label, user, company in cls._spread_over_owners_and_companies()])
         service = cls.env['product.product'].create({
             'name': 'Matrix service', 'type': 'service', 'invoice_policy': 'order', 'list_price': 100.0})
         order = cls.env['sale.order'].create({

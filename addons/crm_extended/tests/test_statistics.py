@@ -123,36 +123,38 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         for subject, moment in moments.items():
             self._create_interaction(user=user, subject=subject, date=moment)
 
-    def test_period_and_months_follow_the_users_time_zone_in_winter_time(self):
+    def _assert_month_in_prague_time(self, utc_moments, month, expected_records):
+        """Four calls around the edges of ``month``, stored in UTC: the workbook of that month, for a salesperson in
+        Prague, holds the two that fall in it in Prague time, at their Prague times."""
         self.user_sales_own.tz = 'Europe/Prague'
-        # The times are stored in UTC, which Prague is an hour ahead of in winter time.
-        self._calls_at(self.user_sales_own, {
+        self._calls_at(self.user_sales_own, utc_moments)
+        last_day = date(month.year, month.month + 1, 1) - timedelta(days=1)
+        workbook = self._workbook(user=self.user_sales_own, date_from=month, date_to=last_day)
+        records = self._rows(workbook['Records'])[1:]
+        self.assertEqual([row[:2] for row in records], expected_records)
+        self.assertEqual(self._rows(workbook['Summary']),
+                         [['Month', 'Phone call', 'Total'], [month.strftime('%Y-%m'), 2, 2]])
+
+    def test_period_and_months_follow_the_users_time_zone_in_winter_time(self):
+        # Prague is an hour ahead of UTC in winter time.
+        self._assert_month_in_prague_time({
             'Last evening of January': datetime(2026, 1, 31, 22, 30),
             'First night of February': datetime(2026, 1, 31, 23, 30),
             'Last evening of February': datetime(2026, 2, 28, 22, 30),
             'First night of March': datetime(2026, 2, 28, 23, 30),
-        })
-        workbook = self._workbook(user=self.user_sales_own, date_from=date(2026, 2, 1), date_to=date(2026, 2, 28))
-        records = self._rows(workbook['Records'])[1:]
-        self.assertEqual([row[:2] for row in records], [
+        }, date(2026, 2, 1), [
             [datetime(2026, 2, 1, 0, 30), 'First night of February'],
             [datetime(2026, 2, 28, 23, 30), 'Last evening of February'],
         ])
-        self.assertEqual(self._rows(workbook['Summary']), [['Month', 'Phone call', 'Total'], ['2026-02', 2, 2]])
 
     def test_period_and_months_follow_the_users_time_zone_in_summer_time(self):
-        self.user_sales_own.tz = 'Europe/Prague'
-        # The times are stored in UTC, which Prague is two hours ahead of in summer time.
-        self._calls_at(self.user_sales_own, {
+        # Prague is two hours ahead of UTC in summer time.
+        self._assert_month_in_prague_time({
             'Last evening of June': datetime(2026, 6, 30, 21, 30),
             'First night of July': datetime(2026, 6, 30, 22, 30),
             'Last evening of July': datetime(2026, 7, 31, 21, 30),
             'First night of August': datetime(2026, 7, 31, 22, 30),
-        })
-        workbook = self._workbook(user=self.user_sales_own, date_from=date(2026, 7, 1), date_to=date(2026, 7, 31))
-        records = self._rows(workbook['Records'])[1:]
-        self.assertEqual([row[:2] for row in records], [
+        }, date(2026, 7, 1), [
             [datetime(2026, 7, 1, 0, 30), 'First night of July'],
             [datetime(2026, 7, 31, 23, 30), 'Last evening of July'],
         ])
-        self.assertEqual(self._rows(workbook['Summary']), [['Month', 'Phone call', 'Total'], ['2026-07', 2, 2]])
