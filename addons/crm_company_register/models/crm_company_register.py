@@ -91,7 +91,10 @@ class CrmCompanyRegister(models.AbstractModel):
 
     @api.model
     def _register_label(self, register):
-        return _('RPO (Slovakia)') if register == 'rpo' else _('ARES (Czech Republic)')
+        return {
+            'rpo': _('RPO (Slovakia)'),
+            'adis': _('ADIS (Czech register of VAT payers)'),
+        }.get(register) or _('ARES (Czech Republic)')
 
     # --- HTTP ---
 
@@ -105,12 +108,23 @@ class CrmCompanyRegister(models.AbstractModel):
         return float(self.env['ir.config_parameter'].sudo().get_param('crm_company_register.timeout') or 10)
 
     @api.model
+    def _request_interval(self):
+        """Seconds between two requests of a batch, so that the nightly check stays within a register's rate
+        limit."""
+        return float(self.env['ir.config_parameter'].sudo().get_param('crm_company_register.request_interval') or 0)
+
+    @api.model
+    def _check_lookups_enabled(self):
+        if not self.env.company.crm_register_lookup:
+            raise UserError(_('Lookups in the public registers are switched off for %(company)s in Settings.',
+                              company=self.env.company.name))
+
+    @api.model
     def _http_session(self):
         session = requests.Session()
         adapter = HTTPAdapter(max_retries=RETRIES)
         session.mount('http://', adapter)
         session.mount('https://', adapter)
-        session.headers['Accept'] = 'application/json'
         return session
 
     @api.model
@@ -124,7 +138,8 @@ class CrmCompanyRegister(models.AbstractModel):
         label = self._register_label(register)
         try:
             with self._http_session() as session:
-                response = session.request(method, url, timeout=self._timeout(), **kwargs)
+                response = session.request(method, url, timeout=self._timeout(),
+                                           headers={'Accept': 'application/json'}, **kwargs)
         except requests.exceptions.RequestException as error:
             _logger.warning('Register %s could not be reached at %s: %s', register, url, error)
             raise UserError(_(
@@ -156,6 +171,7 @@ class CrmCompanyRegister(models.AbstractModel):
     @api.model
     def _lookup(self, ico, register):
         """The company with this IČO in the register, as partner values; a UserError when it is not there."""
+        self._check_lookups_enabled()
         ico = self._check_ico(ico)
         values = self._lookup_rpo(ico) if register == 'rpo' else self._lookup_ares(ico)
         if values is None:
@@ -171,6 +187,7 @@ class CrmCompanyRegister(models.AbstractModel):
     @api.model
     def _search_ares(self, name):
         """Up to ten companies whose name matches, as partner values."""
+        self._check_lookups_enabled()
         name = (name or '').strip()
         if len(name) < 3:
             raise UserError(_('Type at least three letters of the company name to search for it.'))
@@ -180,6 +197,26 @@ class CrmCompanyRegister(models.AbstractModel):
         if not isinstance(subjects, list):
             raise self._malformed_answer('ares')
         return [self._parse_ares_subject(subject) for subject in subjects]
+
+    @api.model
+    def _lookup_ares_many(self, icos):
+        """The companies of up to 100 valid IČO in one request, as partner values by IČO; the ones ARES does not
+        know are left out. A subject that cannot be read is left out too, so one bad record never hides the others.
+        """
+        answer = self._request_json('ares', 'POST', 'ekonomicke-subjekty/vyhledat',
+                                    json={'ico': list(icos), 'pocet': len(icos), 'start': 0})
+        subjects = answer.get('ekonomickeSubjekty') if isinstance(answer, dict) else None
+        if not isinstance(subjects, list):
+            raise self._malformed_answer('ares')
+        found = {}
+        for subject in subjects:
+            try:
+                values = self._parse_ares_subject(subject)
+            except UserError:
+                _logger.warning('ARES answered an unreadable subject in a batch: %s', str(subject)[:500])
+                continue
+            found[values['company_registry']] = values
+        return found
 
     @api.model
     def _lookup_rpo(self, ico):
@@ -199,7 +236,8 @@ class CrmCompanyRegister(models.AbstractModel):
 
     @api.model
     def _company_values(self, *, ico, name, street=False, city=False, zip_code=False, country_code=False,
-                        vat=False, legal_form=False, date_established=False, date_dissolved=False, nace_codes=()):
+                        vat=False, legal_form=False, date_established=False, date_dissolved=False, nace_codes=(),
+                        in_insolvency=False):
         return {
             'company_registry': ico,
             'name': name,
@@ -212,6 +250,7 @@ class CrmCompanyRegister(models.AbstractModel):
             'crm_date_established': fields.Date.to_date(date_established) if date_established else False,
             'crm_date_dissolved': fields.Date.to_date(date_dissolved) if date_dissolved else False,
             'nace_codes': [code for code in nace_codes if isinstance(code, str)],
+            'crm_in_insolvency': bool(in_insolvency),
         }
 
     @api.model
@@ -231,6 +270,9 @@ class CrmCompanyRegister(models.AbstractModel):
         nace_codes = subject.get('czNace') or []
         if subject.get('czNacePrevazujici'):
             nace_codes = [subject['czNacePrevazujici'], *nace_codes]
+        # The insolvency register (ISIR) is one of ARES's sources: "AKTIVNI" means it holds a proceeding.
+        registrations = subject.get('seznamRegistraci')
+        in_insolvency = isinstance(registrations, dict) and registrations.get('stavZdrojeIsir') == 'AKTIVNI'
         try:
             return self._company_values(
                 ico=subject['ico'],
@@ -244,6 +286,7 @@ class CrmCompanyRegister(models.AbstractModel):
                 date_established=subject.get('datumVzniku'),
                 date_dissolved=subject.get('datumZaniku'),
                 nace_codes=nace_codes if isinstance(nace_codes, list) else [],
+                in_insolvency=in_insolvency,
             )
         except ValueError as error:
             raise self._malformed_answer('ares') from error

@@ -2,7 +2,10 @@ import json
 import pathlib
 import threading
 import time
+from datetime import datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -38,15 +41,25 @@ class RecordedRegisterHandler(BaseHTTPRequestHandler):
 
     def _reply(self, method):
         body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
-        self.server.requests.append((method, self.path, json.loads(body) if body else None))
+        self.server.requests.append((method, self.path, self._decode(body)))
         status, name, delay = self.server.answer(method, self.path)
         time.sleep(delay)
         content = (DATA / name).read_bytes()
         self.send_response(status)
-        self.send_header('Content-Type', 'application/json' if name.endswith('.json') else 'text/html')
+        content_type = {'.json': 'application/json', '.xml': 'text/xml; charset=UTF-8'}.get(
+            pathlib.Path(name).suffix, 'text/html')
+        self.send_header('Content-Type', content_type)
         self.send_header('Content-Length', str(len(content)))
         self.end_headers()
         self.wfile.write(content)
+
+    @staticmethod
+    def _decode(body):
+        """A JSON body as data, a SOAP one as its text."""
+        if not body:
+            return None
+        text = body.decode()
+        return text if text.startswith('<') else json.loads(text)
 
     def do_GET(self):
         self._reply('GET')
@@ -78,6 +91,8 @@ class CompanyRegisterCommon(TransactionCase):
         parameters = cls.env['ir.config_parameter'].sudo()
         parameters.set_param('crm_company_register.ares_url', f'{cls.server.url}/ares')
         parameters.set_param('crm_company_register.rpo_url', f'{cls.server.url}/rpo')
+        parameters.set_param('crm_company_register.adis_url', f'{cls.server.url}/adis')
+        parameters.set_param('crm_company_register.request_interval', '0')
 
     def setUp(self):
         super().setUp()
@@ -89,7 +104,19 @@ class CompanyRegisterCommon(TransactionCase):
             ('GET', '/rpo/search?identifier=31333532'): [(200, 'rpo_search_31333532.json', 0)],
             ('GET', '/rpo/search?identifier=31322832'): [(200, 'rpo_search_empty.json', 0)],
             ('GET', '/rpo/entity/1042518'): [(200, 'rpo_entity_1042518.json', 0)],
+            ('POST', '/adis'): [(200, 'adis_27082440_reliable.xml', 0)],
         }
+
+    def _queries(self, records, method):
+        """The queries one call of the method costs on these records, its writes flushed included, a day after
+        the previous call, so that each call stamps a new check time."""
+        self.env.invalidate_all()
+        self.check_day = getattr(self, 'check_day', datetime.now()) + timedelta(days=1)
+        with freeze_time(self.check_day):
+            before = self.env.cr.sql_log_count
+            getattr(records, method)()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
 
     def _company(self, **values):
         return self.env['res.partner'].with_user(self.salesperson).create({'is_company': True, **values})

@@ -34,7 +34,10 @@ class TestAresLookup(CompanyRegisterCommon):
         self.assertEqual(partner.industry_id, self.env.ref('base.res_partner_industry_G'),
                          'the first CZ-NACE code that names a division (46190) gives the section')
         self.assertEqual(partner.crm_address_type_id, self.env.ref('crm_extended.crm_address_type_headquarters'))
-        self.assertEqual(self.server.requests, [('GET', '/ares/ekonomicke-subjekty/27082440', None)])
+        self.assertEqual([request[:2] for request in self.server.requests],
+                         [('GET', '/ares/ekonomicke-subjekty/27082440'), ('POST', '/adis')],
+                         'a Czech VAT payer filled from ARES is checked in the register of VAT payers')
+        self.assertEqual(partner.crm_vat_reliability, 'reliable')
 
     def test_values_typed_differently_stay_unless_chosen(self):
         partner = self._company(name='Alza.cz a.s.', company_registry='27082440', street='Dělnická 213/12',

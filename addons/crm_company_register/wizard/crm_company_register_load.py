@@ -1,4 +1,5 @@
 from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 REGISTERS = [('ares', 'ARES (Czech Republic)'), ('rpo', 'RPO (Slovakia)')]
@@ -19,6 +20,8 @@ class CrmCompanyRegisterLoad(models.TransientModel):
     line_ids = fields.One2many('crm.company.register.load.line', 'wizard_id', 'Changes')
     date_dissolved = fields.Date('Dissolved On', readonly=True)
     state = fields.Selection([('search', 'Search'), ('compare', 'Compare')], default='search', required=True)
+    # The register's answer as the nightly check follows it, stored on the company when it is applied.
+    register_snapshot = fields.Json()
 
     @api.model
     def _action_open_for(self, partner):
@@ -86,8 +89,13 @@ class CrmCompanyRegisterLoad(models.TransientModel):
             Command.create(self._line_values(field_name, new_value))
             for field_name, new_value in proposals if new_value
         ]
-        self.write({'ico': values['company_registry'], 'date_dissolved': values['crm_date_dissolved'],
-                    'state': 'compare'})
+        self.write({
+            'ico': values['company_registry'],
+            'date_dissolved': values['crm_date_dissolved'],
+            'register_snapshot': self.partner_id._crm_register_snapshot_of(
+                self.partner_id._crm_register_watched(values)),
+            'state': 'compare',
+        })
 
     def _line_values(self, field_name, new_value):
         partner = self.partner_id
@@ -112,8 +120,22 @@ class CrmCompanyRegisterLoad(models.TransientModel):
         }
 
     def action_apply(self):
+        """Write the chosen values, then ask the register of VAT payers about a Czech payer; when that register
+        is down, the company is saved all the same and the salesperson is told."""
         self.ensure_one()
+        partner = self.partner_id
         chosen = self.line_ids.filtered('apply')
-        if chosen:
-            self.partner_id.write({line.field_name: line._value_to_write() for line in chosen})
-        return {'type': 'ir.actions.act_window_close'}
+        values = {line.field_name: line._value_to_write() for line in chosen}
+        values['crm_in_insolvency'] = bool((self.register_snapshot or {}).get('crm_in_insolvency'))
+        partner.write(values)
+        if self.register_snapshot:
+            partner._crm_register_store_snapshots({partner: self.register_snapshot})
+        close = {'type': 'ir.actions.act_window_close'}
+        if not self.env['crm.vat.payer.register']._czech_dic(partner.vat):
+            return close
+        try:
+            partner._crm_update_vat_status()
+        except UserError as error:
+            return {'type': 'ir.actions.client', 'tag': 'display_notification', 'params': {
+                'title': _('The company is saved'), 'message': error.args[0], 'type': 'warning', 'next': close}}
+        return close
