@@ -12,7 +12,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 HERE = pathlib.Path(__file__).parent
-OUR_MODULES = ('crm_extended', 'crm_accounting_link', 'crm_company_register')
+OUR_MODULES = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_company_register_accounting')
 OPERATIONS = ('read', 'write', 'create', 'unlink')
 
 PROFILES = {

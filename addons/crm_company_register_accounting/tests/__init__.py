@@ -1,0 +1,1 @@
+from . import test_vat_payer_documents
