@@ -16,5 +16,6 @@ log "Taking the screenshots"
 export ODOO_RC="$CONFIG" CRM_SCREENSHOTS_DIR="$ROOT/docs/screenshots"
 mkdir -p "$CRM_SCREENSHOTS_DIR"
 "$PYTHON" -m pytest --odoo-config "$CONFIG" --odoo-database "$DB" --odoo-http -q \
-    addons/crm_extended/tests/readme_screenshots.py addons/crm_payment_reminder/tests/readme_screenshots.py "$@"
+    addons/crm_extended/tests/readme_screenshots.py addons/crm_payment_reminder/tests/readme_screenshots.py \
+    addons/crm_company_register/tests/readme_screenshots.py "$@"
 ls -l "$CRM_SCREENSHOTS_DIR"

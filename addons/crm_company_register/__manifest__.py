@@ -23,6 +23,9 @@
         'views/crm_lead_views.xml',
         'views/res_config_settings_views.xml',
     ],
+    'assets': {
+        'web.assets_tests': ['crm_company_register/static/tests/tours/**/*'],
+    },
     'demo': [
         'demo/res_partner_demo.xml',
     ],

@@ -5,3 +5,4 @@ from . import test_duplicates
 from . import test_views
 from . import test_vat_payer
 from . import test_register_watch
+from . import test_tours

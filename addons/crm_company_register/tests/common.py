@@ -71,6 +71,32 @@ class RecordedRegisterHandler(BaseHTTPRequestHandler):
         """Silent: the test output is for the tests."""
 
 
+RECORDED_ROUTES = {
+    ('GET', '/ares/ekonomicke-subjekty/27082440'): [(200, 'ares_27082440.json', 0)],
+    ('GET', '/ares/ekonomicke-subjekty/25596641'): [(200, 'ares_25596641.json', 0)],
+    ('POST', '/ares/ekonomicke-subjekty/vyhledat'): [(200, 'ares_search_alza.json', 0)],
+    ('GET', '/rpo/search?identifier=31333532'): [(200, 'rpo_search_31333532.json', 0)],
+    ('GET', '/rpo/search?identifier=31322832'): [(200, 'rpo_search_empty.json', 0)],
+    ('GET', '/rpo/entity/1042518'): [(200, 'rpo_entity_1042518.json', 0)],
+    ('POST', '/adis'): [(200, 'adis_27082440_reliable.xml', 0)],
+}
+
+
+def serve_recorded_registers(case_class):
+    """Start the recorded registers for a test class and point the addon's services at them."""
+    server = RecordedRegisterServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    case_class.addClassCleanup(server.server_close)
+    case_class.addClassCleanup(server.shutdown)
+    parameters = case_class.env['ir.config_parameter'].sudo()
+    for register in ('ares', 'rpo', 'adis'):
+        parameters.set_param(f'crm_company_register.{register}_url', f'{server.url}/{register}')
+    parameters.set_param('crm_company_register.request_interval', '0')
+    server.routes = {route: list(answers) for route, answers in RECORDED_ROUTES.items()}
+    return server
+
+
 class CompanyRegisterCommon(TransactionCase):
     """A salesperson, the registers replayed on a loopback server, and the services pointed at it."""
 
@@ -81,31 +107,12 @@ class CompanyRegisterCommon(TransactionCase):
         cls.salesperson = new_test_user(cls.env, 'register_sales', groups='sales_team.group_sale_salesman')
         cls.czechia = cls.env.ref('base.cz')
         cls.slovakia = cls.env.ref('base.sk')
-
-        cls.server = RecordedRegisterServer()
-        thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-        thread.start()
-        cls.addClassCleanup(cls.server.server_close)
-        cls.addClassCleanup(cls.server.shutdown)
-
-        parameters = cls.env['ir.config_parameter'].sudo()
-        parameters.set_param('crm_company_register.ares_url', f'{cls.server.url}/ares')
-        parameters.set_param('crm_company_register.rpo_url', f'{cls.server.url}/rpo')
-        parameters.set_param('crm_company_register.adis_url', f'{cls.server.url}/adis')
-        parameters.set_param('crm_company_register.request_interval', '0')
+        cls.server = serve_recorded_registers(cls)
 
     def setUp(self):
         super().setUp()
         self.server.requests.clear()
-        self.server.routes = {
-            ('GET', '/ares/ekonomicke-subjekty/27082440'): [(200, 'ares_27082440.json', 0)],
-            ('GET', '/ares/ekonomicke-subjekty/25596641'): [(200, 'ares_25596641.json', 0)],
-            ('POST', '/ares/ekonomicke-subjekty/vyhledat'): [(200, 'ares_search_alza.json', 0)],
-            ('GET', '/rpo/search?identifier=31333532'): [(200, 'rpo_search_31333532.json', 0)],
-            ('GET', '/rpo/search?identifier=31322832'): [(200, 'rpo_search_empty.json', 0)],
-            ('GET', '/rpo/entity/1042518'): [(200, 'rpo_entity_1042518.json', 0)],
-            ('POST', '/adis'): [(200, 'adis_27082440_reliable.xml', 0)],
-        }
+        self.server.routes = {route: list(answers) for route, answers in RECORDED_ROUTES.items()}
 
     def _queries(self, records, method):
         """The queries one call of the method costs on these records, its writes flushed included, a day after
