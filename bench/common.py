@@ -14,7 +14,7 @@ import psycopg2
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / '.local' / 'odoo.conf'
 DB_PREFIX = 'bench_'
-OUR_ADDONS = ('crm_extended', 'crm_accounting_link')
+OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register')
 PEER_ADDONS = ('account_invoice_overdue_warn', 'account_financial_risk')
 STANDARD_ADDONS = ('crm', 'sale_crm', 'contacts', 'l10n_cz', 'l10n_sk')
 

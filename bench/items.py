@@ -342,6 +342,65 @@ def count_records(env):
     }
 
 
+# --- item 8: the nightly register check and the contact form with its fields --------------------------------
+
+REGISTER_BATCH = 100
+
+
+def valid_ico(number):
+    """The IČO of a sequence number: seven digits and their mod-11 check digit."""
+    digits = f'{number:07d}'
+    remainder = sum(int(digit) * weight for digit, weight in zip(digits, range(8, 1, -1))) % 11
+    return f'{digits}{(11 - remainder) % 10}'
+
+
+def registered_companies(env):
+    """Every company of the tier as a Czech VAT payer with an IČO, set in one statement (rolled back after)."""
+    from odoo.tools import SQL
+    companies = env['res.partner'].search([('is_company', '=', True), ('parent_id', '=', False)], order='id')
+    values = SQL(', ').join(SQL('(%s, %s)', partner.id, valid_ico(1000000 + index))
+                            for index, partner in enumerate(companies))
+    env.cr.execute(SQL(
+        "UPDATE res_partner SET company_registry = v.ico, vat = 'CZ' || v.ico, country_id = %s FROM (VALUES %s) "
+        'AS v(id, ico) WHERE res_partner.id = v.id', env.ref('base.cz').id, values))
+    env.invalidate_all()
+    return companies
+
+
+def item_register_check(env, repetitions, peers_missing):
+    """Nightly register check of every company, per batch of 100: queries and time of a night, against one batch."""
+    from registers import ReplayedRegisters
+    what = 'nightly register check, per batch of 100'
+    partners = env['res.partner']
+    if not hasattr(partners, '_crm_register_recheck'):
+        return [skipped('8', what, 'one batch', 'crm_company_register is not installed')]
+    companies = registered_companies(env)
+    batches = [companies[start:start + REGISTER_BATCH] for start in range(0, len(companies), REGISTER_BATCH)]
+    with ReplayedRegisters(env):
+        for batch in batches:
+            batch._crm_register_recheck()
+        one_batch = {'one batch': lambda: batches[0]._crm_register_recheck()}
+        first = compare(env, one_batch, repetitions)['one batch']
+        night = [fresh_run(env, batch._crm_register_recheck) for batch in batches]
+    per_batch = {'queries': max(queries for queries, _seconds in night),
+                 'seconds': statistics.median(seconds for _queries, seconds in night)}
+    rows = [row('8', what, 'one batch', per_batch, first, companies=len(companies), batches=len(batches))]
+    return rows + contact_form_with_register_fields(env, repetitions)
+
+
+def contact_form_with_register_fields(env, repetitions):
+    """One company's form with the register's fields against the same form without them."""
+    partners = as_user(env)['res.partner']
+    form_fields = view_field_names(partners, 'form')
+    ours = [name for name in form_fields if name in fields_of_modules(partners, ['crm_company_register'])]
+    specs = case_specs(partners, form_fields, {'ours': ours, 'without crm_company_register': []},
+                       ['crm_company_register'])
+    record = partners.browse(busiest_customer(env).id)
+    results = compare(env, {name: (lambda spec=spec: record.web_read(spec)) for name, spec in specs.items()},
+                      repetitions)
+    return peer_rows('8', 'contact form with the register fields', results)
+
+
 ITEMS = {
     '1': item_contact_list,
     '2': item_contact_form,
@@ -349,4 +408,5 @@ ITEMS = {
     '4': item_interactions_list,
     '5': item_handover,
     '6': item_statistics,
+    '8': item_register_check,
 }

@@ -11,7 +11,7 @@ import pytest
 from conftest import drop_database, run_sql
 
 BENCH = Path(__file__).resolve().parent.parent / 'bench'
-ITEMS = {'1', '2', '3', '4', '5', '6', '7'}
+ITEMS = {'1', '2', '3', '4', '5', '6', '7', '8'}
 SIZE_INDEPENDENT_ITEMS = ('1', '3', '4')
 
 

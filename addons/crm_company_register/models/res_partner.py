@@ -46,8 +46,8 @@ class ResPartner(models.Model):
         'crm.published.bank.account', 'partner_id', 'Published Bank Accounts', readonly=True, copy=False)
     crm_register_checked_on = fields.Datetime('Register Checked On', readonly=True, copy=False)
     # The registers' values at the last check, so that a change is reported once, when the register makes it.
-    crm_register_snapshot = fields.Json(copy=False)
-    crm_register_lookup_enabled = fields.Boolean(compute='_compute_crm_register_lookup_enabled')
+    crm_register_snapshot = fields.Json('Register Values at the Last Check', copy=False)
+    crm_register_lookup_enabled = fields.Boolean('Register Lookups On', compute='_compute_crm_register_lookup_enabled')
 
     @api.depends_context('company')
     def _compute_crm_register_lookup_enabled(self):
