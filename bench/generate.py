@@ -20,11 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (OUR_ADDONS, PEER_ADDONS, STANDARD_ADDONS, Progress, bring_up_to_date, copy_db, db_exists,
-                    drop_db, environment, init_db, install_modules, rename_db)
+from common import (OUR_ADDONS, PEER_ADDONS, STANDARD_ADDONS, Progress, bench_db, bring_up_to_date, copy_db,
+                    db_exists, drop_db, environment, init_db, install_modules, rename_db)
 import names
 
-BASE_TEMPLATE = 'bench_template_base'
 BATCH = 200
 SALESPEOPLE = 8
 TODAY = date.today()
@@ -52,14 +51,18 @@ TIERS = {
 }
 
 
+def tier_key(tier, scale=1):
+    return tier + (f'_x{scale}' if scale != 1 else '')
+
+
 def template_name(tier, scale=1):
-    return f'bench_template_{tier}' + (f'_x{scale}' if scale != 1 else '')
+    return bench_db('template', tier_key(tier, scale))
 
 
 # --- the base template: modules, companies, charts, people, products -----------------------------------------
 
 def build_base(progress):
-    build = 'bench_build_base'
+    build = bench_db('build', 'base')
     init_db(build, country='cz')
     progress.step('empty database with a Czech main company', 0)
     install_modules(build, OUR_ADDONS + STANDARD_ADDONS)
@@ -73,7 +76,7 @@ def build_base(progress):
         create_products(env)
     progress.step('companies with charts of accounts, salespeople, products', 0)
     bring_up_to_date(build)
-    rename_db(build, BASE_TEMPLATE)
+    rename_db(build, bench_db('template', 'base'))
 
 
 def try_install_peer(dbname, peer):
@@ -125,7 +128,7 @@ def create_products(env):
 
 
 def ensure_base(progress):
-    if not db_exists(BASE_TEMPLATE):
+    if not db_exists(bench_db('template', 'base')):
         build_base(progress)
 
 
@@ -450,8 +453,8 @@ class TierBuilder:
 
 def build_tier(tier_name, scale, progress, seed=7):
     target = template_name(tier_name, scale)
-    build = target.replace('bench_template_', 'bench_build_')
-    copy_db(BASE_TEMPLATE, build)
+    build = bench_db('build', tier_key(tier_name, scale))
+    copy_db(bench_db('template', 'base'), build)
     bring_up_to_date(build)
     tier = TIERS[tier_name].scaled(scale)
     print(f'building {target}: {tier}', flush=True)
@@ -470,7 +473,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     progress = Progress()
     if args.rebuild_base:
-        drop_db(BASE_TEMPLATE)
+        drop_db(bench_db('template', 'base'))
     ensure_base(progress)
     target = template_name(args.tier, args.scale)
     if db_exists(target) and not args.rebuild:

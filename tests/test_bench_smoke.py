@@ -8,20 +8,22 @@ from pathlib import Path
 
 import pytest
 
-from conftest import drop_database, run_sql
+from conftest import drop_database, odoo_options, run_sql
 
 BENCH = Path(__file__).resolve().parent.parent / 'bench'
 ITEMS = {'1', '2', '3', '4', '5', '6', '7'}
 SIZE_INDEPENDENT_ITEMS = ('1', '3', '4')
 
 
-# Every database the smoke run may create; other benchmark databases may be in use by someone else.
-SMOKE_DATABASES = {f'bench_{stage}_{tier}' for stage in ('template', 'build', 'run')
-                   for tier in ('base', 'small', 'small_x2')}
+def smoke_databases():
+    """Every database the smoke run may create, named after this checkout's role as bench/common.py names them;
+    other benchmark databases may be in use by someone else."""
+    return {f"bench_{odoo_options()['db_user']}_{stage}_{tier}" for stage in ('template', 'build', 'run')
+            for tier in ('base', 'small', 'small_x2')}
 
 
 def existing_smoke_databases():
-    return {name for (name,) in run_sql('SELECT datname FROM pg_database')} & SMOKE_DATABASES
+    return {name for (name,) in run_sql('SELECT datname FROM pg_database')} & smoke_databases()
 
 
 def bench(script, *args):
