@@ -103,7 +103,8 @@ class Salesperson(SimulatedUser):
                                    message_type='comment', subtype_xmlid='mail.mt_note')
             return variant
         subject = f'Load {self.uid}-{self.rng.getrandbits(48):012x}'
-        planned = self.rng.random() < 0.5
+        # Half are follow-ups planned for later, which their owner may hand over: always one when they have none.
+        planned = not self.ledger.pools[self.uid] or self.rng.random() < 0.5
         moment = datetime.utcnow() + (timedelta(days=2) if planned else -timedelta(hours=1))
         [record] = await self.client.call('crm.interaction', 'web_save', [], {
             'subject': subject, 'partner_id': contact, 'interaction_type_id': self.rng.choice(self.plan['types']),
@@ -185,10 +186,11 @@ class Manager(SimulatedUser):
     actions = {'statistics_workbook': 1}
 
     async def start(self):
-        while self.budget.phase != 'with workbook':
-            await asyncio.sleep(0.2)
+        # The web client page gives the token that Odoo's export form posts with it.
         page = (await self.client.get('/odoo')).decode()
         self.csrf_token = CSRF_TOKEN.search(page).group(1)
+        while self.budget.phase != 'with workbook':
+            await asyncio.sleep(0.2)
 
     async def statistics_workbook(self, variant):
         """Ours: the statistics workbook of a full year (wizard, button, download); Odoo's own: the list export to
