@@ -1,4 +1,4 @@
-"""An asyncio HTTP client of Odoo's web client routes, on loopback only: one connection per request, a session
+"""An asyncio HTTP client of Odoo's web client routes, on loopback only: one connection per request, a login
 cookie per simulated user, every request counted against the run's budget and timed per action."""
 import asyncio
 import itertools

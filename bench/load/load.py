@@ -304,6 +304,22 @@ def verify(dbname, ledger):
             'invoices paid': len(ledger.paid), 'workbooks downloaded': ledger.workbooks, 'problems': problems}
 
 
+def wait_for_replica(replica_port, timeout=300):
+    """Wait until the replica has replayed everything the primary wrote so far."""
+    with postgres() as cr:
+        cr.execute('SELECT pg_current_wal_lsn()')
+        [written] = cr.fetchone()
+    deadline = time.monotonic() + timeout
+    with postgres(port=replica_port) as cr:
+        while True:
+            cr.execute('SELECT pg_wal_lsn_diff(pg_last_wal_replay_lsn(), %s) >= 0', [written])
+            if cr.fetchone()[0]:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f'the replica on port {replica_port} did not catch up within {timeout} s')
+            time.sleep(0.5)
+
+
 def replica_snapshot(dbname, replica_port):
     """Statement counts of the workbook on the replica, writes and transactions on each server."""
     options = db_options()
@@ -380,13 +396,14 @@ def main(argv=None):
         plan = prepare(dbname, args.users)
         if args.replica_port:
             count_statements_on_the_replica(dbname)
+            wait_for_replica(args.replica_port)
         with odoo_server(dbname, args.workers, logfile, args.replica_port) as port:
             before = replica_snapshot(dbname, args.replica_port) if args.replica_port else {}
             budget, recorder, ledger = asyncio.run(
                 drive(plan, port, args.duration, args.requests, args.think, args.seed, args.warmup))
             seconds = budget.elapsed - args.warmup
-            # The replica replays the primary's last writes within moments; wait for them before counting.
-            time.sleep(1)
+            if args.replica_port:
+                wait_for_replica(args.replica_port)
             after = replica_snapshot(dbname, args.replica_port) if args.replica_port else {}
         compared, workbook_effect = ratios(recorder)
         errors_by_kind = {}

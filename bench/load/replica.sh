@@ -9,6 +9,7 @@ source "$(dirname "$0")/../../scripts/lib.sh"
 
 REPLICA="$LOCAL/replica"
 DATA="$REPLICA/data"
+SLOT="replica_of_${DB_USER:-$(checkout_db_user)}"
 
 server_bin() {
     local major
@@ -34,8 +35,9 @@ start() {
     chown postgres: "$REPLICA"
     chmod 700 "$REPLICA"
     log "Copying the PostgreSQL server on port $DB_PORT into .local/replica (pg_basebackup)" 
-    # -R writes standby.signal and the connection to the primary: the copy starts as its streaming standby.
-    as_postgres pg_basebackup -p "$DB_PORT" -D "$DATA" -R -X stream -c fast >&2
+    # -R writes standby.signal and the connection to the primary: the copy starts as its streaming standby. Its
+    # replication slot keeps the primary's WAL until the replica has it, however busy the primary is.
+    as_postgres pg_basebackup -p "$DB_PORT" -D "$DATA" -R -X stream -c fast -C -S "$SLOT" >&2
     as_postgres tee "$DATA/postgresql.conf" >/dev/null <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
@@ -58,10 +60,14 @@ HBA
 }
 
 stop() {
-    [ -d "$DATA" ] || return 0
-    log "Stopping the replica and deleting .local/replica"
-    as_postgres "$(server_bin)/pg_ctl" -D "$DATA" -m fast -w stop >&2 || true
-    rm -rf "$REPLICA"
+    if [ -d "$DATA" ]; then
+        log "Stopping the replica and deleting .local/replica"
+        as_postgres "$(server_bin)/pg_ctl" -D "$DATA" -m fast -w stop >&2 || true
+        rm -rf "$REPLICA"
+    fi
+    # A slot nobody reads would keep the primary's WAL for ever.
+    as_postgres psql -p "$DB_PORT" -Atqc \
+        "select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = '$SLOT'" >/dev/null
 }
 
 case "${1:-}" in
