@@ -132,7 +132,7 @@ def bench(script, *args):
 
 @pytest.fixture(scope='session')
 def bench_small_template():
-    """The small benchmark tier's template, built when missing; what this session built is dropped at its end,
+    """The small benchmark tier's template, built when missing; what this test run built is dropped at its end,
     what was there before is kept for the next run."""
     before = existing_smoke_databases()
     try:

@@ -42,7 +42,7 @@ class OdooRpc:
         return self.uid
 
     def download(self, path):
-        """GET ``path`` in a web session of the logged-in user, as the browser follows a download action."""
+        """GET ``path`` logged in to the web client as the user, as the browser follows a download action."""
         if self.browser is None:
             self.browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
             payload = {'jsonrpc': '2.0', 'method': 'call', 'id': next(self._ids),
