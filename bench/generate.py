@@ -5,10 +5,11 @@
     python3 bench/generate.py large            # 2,000 companies, 20,000 invoices, 200,000 interactions
     python3 bench/generate.py small --scale 2  # twice the small tier, for the query-count comparison
 
-Every tier starts from ``bench_template_base`` (both addons, sale_crm, the OCA peers that install, the Czech and
-Slovak charts of accounts, salespeople and products), built on first use. The tier's data is added through the
-ORM in batches into ``bench_build_<tier>``, checked against Odoo's own receivable figures, and only then renamed
-to ``bench_template_<tier>``: an interrupted build never leaves a half-filled template behind.
+Every tier starts from ``bench_<role>_template_base`` (both addons, sale_crm, the OCA peers that install, the
+Czech and Slovak charts of accounts, salespeople and products), built on first use; ``<role>`` is the checkout's
+PostgreSQL role. The tier's data is added through the ORM in batches into ``bench_<role>_build_<tier>``, checked
+against Odoo's own receivable figures, and only then renamed to ``bench_<role>_template_<tier>``: an interrupted
+build never leaves a half-filled template behind.
 """
 import argparse
 import random
