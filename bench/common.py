@@ -13,7 +13,6 @@ import psycopg2
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / '.local' / 'odoo.conf'
-DB_PREFIX = 'bench_'
 OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register')
 PEER_ADDONS = ('account_invoice_overdue_warn', 'account_financial_risk')
 STANDARD_ADDONS = ('crm', 'sale_crm', 'contacts', 'l10n_cz', 'l10n_sk')
@@ -29,17 +28,29 @@ def db_options():
     return parser['options']
 
 
+def db_prefix():
+    # Database names are shared by every role of the PostgreSQL server: each checkout's benchmark databases carry
+    # its own role's name, so two checkouts never build, copy or drop each other's.
+    return f"bench_{db_options()['db_user']}_"
+
+
+def bench_db(stage, tier):
+    """This checkout's benchmark database of ``stage`` (template, build, run, ...) for ``tier``."""
+    return f'{db_prefix()}{stage}_{tier}'
+
+
 def check_db_name(name):
     # Benchmarks create and drop databases freely: keep them away from anything that is not theirs.
-    if not name.startswith(DB_PREFIX):
-        raise ValueError(f'benchmark databases must be named {DB_PREFIX}*, not {name!r}')
+    if not name.startswith(db_prefix()):
+        raise ValueError(f'benchmark databases must be named {db_prefix()}*, not {name!r}')
     return name
 
 
 @contextlib.contextmanager
-def postgres(dbname='postgres'):
+def postgres(dbname='postgres', port=None):
+    """An autocommit cursor on ``dbname``, on the configured server or the one of the same host on ``port``."""
     options = db_options()
-    connection = psycopg2.connect(dbname=dbname, host=options['db_host'], port=options['db_port'],
+    connection = psycopg2.connect(dbname=dbname, host=options['db_host'], port=port or options['db_port'],
                                   user=options['db_user'], password=options['db_password'])
     connection.autocommit = True
     try:

@@ -5,10 +5,11 @@
     python3 bench/generate.py large            # 2,000 companies, 20,000 invoices, 200,000 interactions
     python3 bench/generate.py small --scale 2  # twice the small tier, for the query-count comparison
 
-Every tier starts from ``bench_template_base`` (both addons, sale_crm, the OCA peers that install, the Czech and
-Slovak charts of accounts, salespeople and products), built on first use. The tier's data is added through the
-ORM in batches into ``bench_build_<tier>``, checked against Odoo's own receivable figures, and only then renamed
-to ``bench_template_<tier>``: an interrupted build never leaves a half-filled template behind.
+Every tier starts from ``bench_<role>_template_base`` (both addons, sale_crm, the OCA peers that install, the
+Czech and Slovak charts of accounts, salespeople and products), built on first use; ``<role>`` is the checkout's
+PostgreSQL role. The tier's data is added through the ORM in batches into ``bench_<role>_build_<tier>``, checked
+against Odoo's own receivable figures, and only then renamed to ``bench_<role>_template_<tier>``: an interrupted
+build never leaves a half-filled template behind.
 """
 import argparse
 import random
@@ -20,11 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (OUR_ADDONS, PEER_ADDONS, STANDARD_ADDONS, Progress, bring_up_to_date, copy_db, db_exists,
-                    drop_db, environment, init_db, install_modules, rename_db)
+from common import (OUR_ADDONS, PEER_ADDONS, STANDARD_ADDONS, Progress, bench_db, bring_up_to_date, copy_db,
+                    db_exists, drop_db, environment, init_db, install_modules, rename_db)
 import names
 
-BASE_TEMPLATE = 'bench_template_base'
 BATCH = 200
 SALESPEOPLE = 8
 TODAY = date.today()
@@ -52,14 +52,18 @@ TIERS = {
 }
 
 
+def tier_key(tier, scale=1):
+    return tier + (f'_x{scale}' if scale != 1 else '')
+
+
 def template_name(tier, scale=1):
-    return f'bench_template_{tier}' + (f'_x{scale}' if scale != 1 else '')
+    return bench_db('template', tier_key(tier, scale))
 
 
 # --- the base template: modules, companies, charts, people, products -----------------------------------------
 
 def build_base(progress):
-    build = 'bench_build_base'
+    build = bench_db('build', 'base')
     init_db(build, country='cz')
     progress.step('empty database with a Czech main company', 0)
     install_modules(build, OUR_ADDONS + STANDARD_ADDONS)
@@ -73,7 +77,7 @@ def build_base(progress):
         create_products(env)
     progress.step('companies with charts of accounts, salespeople, products', 0)
     bring_up_to_date(build)
-    rename_db(build, BASE_TEMPLATE)
+    rename_db(build, bench_db('template', 'base'))
 
 
 def try_install_peer(dbname, peer):
@@ -125,7 +129,7 @@ def create_products(env):
 
 
 def ensure_base(progress):
-    if not db_exists(BASE_TEMPLATE):
+    if not db_exists(bench_db('template', 'base')):
         build_base(progress)
 
 
@@ -450,8 +454,8 @@ class TierBuilder:
 
 def build_tier(tier_name, scale, progress, seed=7):
     target = template_name(tier_name, scale)
-    build = target.replace('bench_template_', 'bench_build_')
-    copy_db(BASE_TEMPLATE, build)
+    build = bench_db('build', tier_key(tier_name, scale))
+    copy_db(bench_db('template', 'base'), build)
     bring_up_to_date(build)
     tier = TIERS[tier_name].scaled(scale)
     print(f'building {target}: {tier}', flush=True)
@@ -470,7 +474,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     progress = Progress()
     if args.rebuild_base:
-        drop_db(BASE_TEMPLATE)
+        drop_db(bench_db('template', 'base'))
     ensure_base(progress)
     target = template_name(args.tier, args.scale)
     if db_exists(target) and not args.rebuild:

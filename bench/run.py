@@ -17,8 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUR_ADDONS, PEER_ADDONS, bring_up_to_date, copy_db, drop_db, environment, init_db, install_modules
-from generate import template_name
+from common import (OUR_ADDONS, PEER_ADDONS, bench_db, bring_up_to_date, copy_db, drop_db, environment, init_db,
+                    install_modules)
+from generate import template_name, tier_key
 from items import ITEMS, count_records
 
 RESULTS = Path(__file__).resolve().parent / 'results'
@@ -94,14 +95,14 @@ def measure_items(dbname, selected, repetitions):
 
 def measure_install(repetitions):
     """Item 7: install our two addons vs crm and sale_crm alone, each into a fresh copy of an empty database."""
-    empty = 'bench_install_empty'
+    empty = bench_db('install', 'empty')
     init_db(empty)
     cases = {'ours': OUR_ADDONS, 'crm + sale_crm': ('crm', 'sale_crm')}
     seconds = {case: [] for case in cases}
     try:
         for repetition in range(repetitions):
             for case, modules in (cases.items() if repetition % 2 == 0 else reversed(cases.items())):
-                target = 'bench_install_target'
+                target = bench_db('install', 'target')
                 copy_db(empty, target)
                 seconds[case].append(install_modules(target, modules))
                 drop_db(target)
@@ -167,7 +168,7 @@ def main(argv=None):
         print(format_table(result))
         return None
     template = template_name(args.tier, args.scale)
-    dbname = template.replace('bench_template_', 'bench_run_')
+    dbname = bench_db('run', tier_key(args.tier, args.scale))
     started = time.perf_counter()
     prepare_copy(template, dbname)
     try:
@@ -186,7 +187,7 @@ def main(argv=None):
         'rows': judge(rows),
         'seconds_total': round(time.perf_counter() - started, 1),
     }
-    output = args.output or RESULTS / f"{template.removeprefix('bench_template_')}-{datetime.now():%Y%m%d-%H%M%S}.json"
+    output = args.output or RESULTS / f"{tier_key(args.tier, args.scale)}-{datetime.now():%Y%m%d-%H%M%S}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2, default=str))
     print(format_table(result))

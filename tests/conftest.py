@@ -9,11 +9,14 @@ import sys
 import time
 import urllib.request
 import uuid
+from pathlib import Path
 
 import psycopg2
 import pytest
 
 from rpc import OdooRpc
+
+BENCH = Path(__file__).resolve().parent.parent / 'bench'
 
 
 def odoo_options():
@@ -106,3 +109,35 @@ def admin_rpc(server_url, e2e_database):
     client = OdooRpc(server_url, e2e_database)
     assert client.login('admin', 'admin'), 'the administrator could not log in'
     return client
+
+
+def smoke_databases():
+    """Every database the benchmark's smoke runs may create, named after this checkout's role as bench/common.py
+    names them; other benchmark databases may be in use by someone else."""
+    return {f"bench_{odoo_options()['db_user']}_{stage}_{tier}" for stage in ('template', 'build', 'run', 'load')
+            for tier in ('base', 'small', 'small_x2')}
+
+
+def existing_smoke_databases():
+    return {name for (name,) in run_sql('SELECT datname FROM pg_database')} & smoke_databases()
+
+
+def bench(script, *args):
+    """Run a benchmark script; return its output."""
+    process = subprocess.run([sys.executable, str(BENCH / script), *args], env=os.environ,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+    assert process.returncode == 0, f'{script} {" ".join(args)} failed:\n{process.stdout[-4000:]}'
+    return process.stdout
+
+
+@pytest.fixture(scope='session')
+def bench_small_template():
+    """The small benchmark tier's template, built when missing; what this test run built is dropped at its end,
+    what was there before is kept for the next run."""
+    before = existing_smoke_databases()
+    try:
+        bench('generate.py', 'small')
+        yield
+    finally:
+        for name in existing_smoke_databases() - before:
+            drop_database(name)

@@ -1,43 +1,22 @@
 """The benchmark runs end to end on its small tier, and our list screens cost the same number of queries whatever
 the amount of data: the small tier against one twice as large. No timing is asserted."""
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import drop_database, run_sql
+from conftest import bench, drop_database, existing_smoke_databases
 
-BENCH = Path(__file__).resolve().parent.parent / 'bench'
 ITEMS = {'1', '2', '3', '4', '5', '6', '7', '8'}
 SIZE_INDEPENDENT_ITEMS = ('1', '3', '4')
 
 
-# Every database the smoke run may create; other benchmark databases may be in use by someone else.
-SMOKE_DATABASES = {f'bench_{stage}_{tier}' for stage in ('template', 'build', 'run')
-                   for tier in ('base', 'small', 'small_x2')}
-
-
-def existing_smoke_databases():
-    return {name for (name,) in run_sql('SELECT datname FROM pg_database')} & SMOKE_DATABASES
-
-
-def bench(script, *args):
-    process = subprocess.run([sys.executable, str(BENCH / script), *args], env=os.environ,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
-    assert process.returncode == 0, f'{script} {" ".join(args)} failed:\n{process.stdout[-4000:]}'
-
-
 @pytest.fixture(scope='module')
-def results(tmp_path_factory):
+def results(tmp_path_factory, bench_small_template):
     """The benchmark's JSON on the small tier and on twice the small tier; the databases this test created are
     dropped afterwards, the templates that were there before are kept for the next run."""
     before = existing_smoke_databases()
     folder = tmp_path_factory.mktemp('bench')
     try:
-        bench('generate.py', 'small')
         bench('generate.py', 'small', '--scale', '2')
         bench('run.py', 'small', '--repetitions', '1', '--output', str(folder / 'small.json'))
         bench('run.py', 'small', '--scale', '2', '--repetitions', '1', '--items', ','.join(SIZE_INDEPENDENT_ITEMS),

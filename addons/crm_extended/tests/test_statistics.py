@@ -1,10 +1,11 @@
-import base64
 import io
 from datetime import date, datetime, timedelta
+from urllib.parse import parse_qsl
 
 import openpyxl
 
 from odoo.addons.crm_extended.wizard import crm_interaction_statistics
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import CrmExtendedCommon
@@ -36,9 +37,13 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         wizard = self.env['crm.interaction.statistics'].with_user(user or self.user_sales_manager).create({
             'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31), **filters,
         })
-        action = wizard.action_export()
-        attachment = self.env['ir.attachment'].browse(int(action['url'].split('/')[3].split('?')[0]))
-        return openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
+        return openpyxl.load_workbook(io.BytesIO(self._downloaded(wizard)._build_workbook()))
+
+    def _downloaded(self, wizard):
+        """The wizard that the download route rebuilds from the URL of the wizard's export action."""
+        route, query = wizard.action_export()['url'].split('?')
+        self.assertEqual(route, crm_interaction_statistics.DOWNLOAD_ROUTE)
+        return wizard.browse()._from_download_params(dict(parse_qsl(query)))
 
     def _rows(self, sheet):
         return [list(row) for row in sheet.iter_rows(values_only=True)]
@@ -86,6 +91,17 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
     def test_filters_restrict_the_records(self):
         rows = self._rows(self._workbook(interaction_type_ids=[(6, 0, self.type_meeting.ids)])['Records'])
         self.assertEqual([row[1] for row in rows[1:]], ['January meeting'])
+
+    def test_download_route_is_read_only_so_a_replica_may_serve_it(self):
+        ir_http = self.env['ir.http']
+        endpoints = dict(ir_http._generate_routing_rules(sorted(self.env.registry._init_modules),
+                                                         ir_http._get_converters()))
+        self.assertIs(endpoints[crm_interaction_statistics.DOWNLOAD_ROUTE].routing['readonly'], True)
+
+    def test_download_of_a_reversed_period_is_refused(self):
+        with self.assertRaises(UserError):
+            self.env['crm.interaction.statistics'].with_user(self.user_sales_manager)._from_download_params(
+                {'date_from': '2026-03-31', 'date_to': '2026-01-01'})
 
     def test_headers_follow_the_users_language(self):
         self.env['res.lang']._activate_lang('cs_CZ')

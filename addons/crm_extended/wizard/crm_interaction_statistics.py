@@ -2,6 +2,7 @@ import functools
 import io
 from collections import defaultdict
 from datetime import datetime, time
+from urllib.parse import urlencode
 
 import pytz
 import xlsxwriter
@@ -10,6 +11,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
+
+DOWNLOAD_ROUTE = '/crm_extended/interaction_statistics.xlsx'
+FILTER_FIELDS = ('user_ids', 'team_ids', 'interaction_type_ids')
 
 STATES = ('planned', 'in_progress', 'resolved', 'cancelled')
 BATCH_SIZE = 5000
@@ -51,15 +55,27 @@ class CrmInteractionStatistics(models.TransientModel):
         return self.env.tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
 
     def action_export(self):
+        """Download the workbook from a read-only route that gets the period and filters, not this record: served
+        from a read replica, it never waits for this wizard to be replicated there."""
         self.ensure_one()
-        attachment = self.env['ir.attachment'].create({
-            'name': _('Interaction statistics %(start)s - %(end)s.xlsx', start=self.date_from, end=self.date_to),
-            'raw': self._build_workbook(),
-            'res_model': self._name,
-            'res_id': self.id,
-            'mimetype': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        })
-        return {'type': 'ir.actions.act_url', 'url': f'/web/content/{attachment.id}?download=true', 'target': 'self'}
+        params = {'date_from': self.date_from, 'date_to': self.date_to}
+        params.update({name: ','.join(map(str, self[name].ids)) for name in FILTER_FIELDS if self[name]})
+        return {'type': 'ir.actions.act_url', 'url': f'{DOWNLOAD_ROUTE}?{urlencode(params)}', 'target': 'self'}
+
+    @api.model
+    def _from_download_params(self, params):
+        """The wizard, in memory, of the period and filters that ``action_export`` put into the download's URL;
+        raises KeyError or ValueError for a URL it did not make."""
+        self.check_access('create')
+        values = {name: fields.Date.to_date(params[name]) for name in ('date_from', 'date_to')}
+        values.update({name: [int(record_id) for record_id in params[name].split(',')]
+                       for name in FILTER_FIELDS if params.get(name)})
+        wizard = self.new(values)
+        wizard._check_period()
+        return wizard
+
+    def _workbook_filename(self):
+        return _('Interaction statistics %(start)s - %(end)s.xlsx', start=self.date_from, end=self.date_to)
 
     def _build_workbook(self):
         output = io.BytesIO()
