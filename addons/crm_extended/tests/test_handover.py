@@ -145,6 +145,19 @@ class TestHandover(CrmExtendedCommon):
             self._hand_over(interaction, elsewhere)
         self.assertEqual(interaction.user_id, self.user_sales_own)
 
+    def test_handover_to_a_colleague_of_two_companies_works_with_one_company_selected(self):
+        # The salesperson may work in both companies but has only the main one ticked in the switcher; the
+        # colleague's other company is then unreadable to them, which the check must not trip over.
+        branch = self.env['res.company'].create({'name': 'Trnavská strojáreň s.r.o.'})
+        self.user_sales_own.company_ids = [(4, branch.id)]
+        both = new_test_user(self.env, 'crm_sales_both', groups='sales_team.group_sale_salesman',
+                             company_id=branch.id, company_ids=[(6, 0, (self.company | branch).ids)])
+        interaction = self._create_interaction()
+        self.env['crm.interaction.handover'].with_user(self.user_sales_own).with_context(
+            allowed_company_ids=self.company.ids).create({
+                'interaction_ids': [(6, 0, interaction.ids)], 'user_id': both.id}).action_handover()
+        self.assertEqual(interaction.user_id, both)
+
     def test_wizard_offers_only_people_who_can_do_the_work(self):
         other_company = self.env['res.company'].create({'name': 'Trnavská strojáreň s.r.o.'})
         elsewhere = new_test_user(self.env, 'crm_sales_elsewhere', groups='sales_team.group_sale_salesman',
