@@ -10,9 +10,10 @@ from conftest import connect, drop_database, free_port, odoo_command, running_se
 from rpc import OdooRpc
 
 ADDONS = 'crm_extended,crm_accounting_link,crm_company_register'
-# The bridge of crm_extended and crm_accounting_link installs itself with both and leaves with either.
-BRIDGE = 'crm_payment_reminder'
-OUR_MODULES = "('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_payment_reminder')"
+# The bridges of crm_extended and crm_accounting_link install themselves with both and leave with either.
+BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit')
+OUR_MODULES = "('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_payment_reminder', " \
+              "'crm_lead_scoring_credit')"
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -51,6 +52,10 @@ ACCOUNTING_DATA = {
 }
 
 
+def bridges(state):
+    return dict.fromkeys(BRIDGES, state)
+
+
 def odoo(dbname, *args):
     result = subprocess.run(odoo_command('-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
                             capture_output=True, text=True, timeout=1200)
@@ -60,7 +65,7 @@ def odoo(dbname, *args):
 
 def module_states(dbname):
     return dict(query(dbname, f"""SELECT name, state FROM ir_module_module
-                                  WHERE name IN ('{"', '".join([*ADDONS.split(','), BRIDGE])}')"""))
+                                  WHERE name IN ('{"', '".join([*ADDONS.split(','), *BRIDGES])}')"""))
 
 
 def query(dbname, sql):
@@ -119,7 +124,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', BRIDGE: 'installed'}
+                                             'crm_company_register': 'installed', **bridges('installed')}
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -128,7 +133,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     uninstall(fresh_database, 'crm_extended')
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'uninstalled', BRIDGE: 'uninstalled'}
+                                             'crm_company_register': 'uninstalled', **bridges('uninstalled')}
     # crm_accounting_link stands alone: its whole suite passes once crm_extended is gone.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable', '--test-tags', '/crm_accounting_link',
          '--http-port', str(free_port()))
@@ -136,16 +141,16 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'uninstalled', BRIDGE: 'uninstalled'}
+                                             'crm_company_register': 'uninstalled', **bridges('uninstalled')}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', BRIDGE: 'installed'}
+                                             'crm_company_register': 'installed', **bridges('installed')}
 
     # The other way round: without crm_accounting_link, crm_extended and the register stay, the bridge goes.
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'installed', BRIDGE: 'uninstalled'}
+                                             'crm_company_register': 'installed', **bridges('uninstalled')}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before

@@ -106,15 +106,15 @@ class CrmLeadScoringRule(models.Model):
         events = getattr(self, f'_crm_{self.event_kind}_events')(leads, now)
         weight = SQL('POWER(0.5, events.age_days / %s)', self.half_life_days) if self.half_life_days else SQL('1')
         rows = self.env.execute_query(SQL(
-            """SELECT events.lead_id, COUNT(*), MIN(events.age_days), SUM(%s)
+            """SELECT events.lead_id, COUNT(*), MIN(events.age_days), MAX(events.age_days), SUM(%s)
                  FROM (%s) events
                 GROUP BY events.lead_id""", weight, events))
         contributions = []
-        for lead_id, count, youngest_days, total_weight in rows:
+        for lead_id, count, youngest_days, oldest_days, total_weight in rows:
             points = self.points * float(total_weight)
             if self.cap:
                 points = max(-self.cap, min(self.cap, points))
-            contributions.append((lead_id, round(points), (count, int(youngest_days))))
+            contributions.append((lead_id, round(points), (count, int(youngest_days), int(oldest_days))))
         return contributions
 
     @api.model
@@ -147,7 +147,7 @@ class CrmLeadScoringRule(models.Model):
         """One line of a lead's breakdown, in the language of the environment."""
         if not detail:
             return _('%(rule)s %(points)s', rule=self.name, points=f'{points:+d}')
-        count, youngest_days = detail
+        count, youngest_days, _oldest_days = detail
         return _('%(rule)s: %(count)s×, latest %(days)s days ago %(points)s',
                  rule=self.name, count=count, days=youngest_days, points=f'{points:+d}')
 
