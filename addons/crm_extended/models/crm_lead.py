@@ -11,6 +11,7 @@ SCORE_SETTINGS = {
     'crm_extended.score_threshold': 50,
     'crm_extended.score_hysteresis': 10,
 }
+SCORE_FIELDS = ('crm_score', 'crm_score_grade', 'crm_score_breakdown', 'crm_score_date')
 SCORE_GRADES = [('a', 'A'), ('b', 'B'), ('c', 'C'), ('d', 'D')]
 SCORE_BATCH = 1000
 
@@ -119,27 +120,36 @@ class CrmLead(models.Model):
         return self.user_id or self.team_id.user_id
 
     def _crm_store_scores(self, contributions, settings, now):
-        values = []
+        changes = {}
         for lang, leads in self.grouped(lambda lead: lead._crm_score_recipient().lang or self.env.lang).items():
             for lead in leads.with_context(lang=lang):
                 lines = sorted(contributions.get(lead.id, []), key=lambda line: -abs(line[1]))
                 score = sum(points for _rule, points, _detail in lines)
-                grade = self._crm_score_grade(score, settings)
-                breakdown = '\n'.join(rule.with_context(lang=lang)._crm_detail(points, detail)
-                                      for rule, points, detail in lines) or False
-                if (lead.crm_score, lead.crm_score_grade, lead.crm_score_breakdown) != (score, grade, breakdown):
-                    values.append(SQL('(%s, %s, %s, %s)', lead.id, score, grade, breakdown or None))
-        if not values:
+                values = {
+                    'crm_score': score,
+                    'crm_score_grade': self._crm_score_grade(score, settings),
+                    'crm_score_breakdown': '\n'.join(rule.with_context(lang=lang)._crm_detail(points, detail)
+                                                     for rule, points, detail in lines) or False,
+                    'crm_score_date': now if score != lead.crm_score else lead.crm_score_date,
+                }
+                if any(lead[name] != value for name, value in values.items()):
+                    changes[lead] = values
+        if not changes:
             return
-        self.flush_recordset(['crm_score', 'crm_score_grade', 'crm_score_breakdown', 'crm_score_date'])
+        # In SQL: a score is no change of the lead by whoever triggered it, and one statement writes the batch.
+        self.flush_recordset(list(SCORE_FIELDS))
         self.env.cr.execute(SQL(
             """UPDATE crm_lead
-                  SET crm_score_date = CASE WHEN crm_lead.crm_score IS DISTINCT FROM new.score
-                                            THEN %s ELSE crm_lead.crm_score_date END,
-                      crm_score = new.score, crm_score_grade = new.grade, crm_score_breakdown = new.breakdown
-                 FROM (VALUES %s) AS new(id, score, grade, breakdown)
-                WHERE crm_lead.id = new.id""", now, SQL(', ').join(values)))
-        self.invalidate_recordset(['crm_score', 'crm_score_grade', 'crm_score_breakdown', 'crm_score_date'])
+                  SET crm_score = new.score, crm_score_grade = new.grade, crm_score_breakdown = new.breakdown,
+                      crm_score_date = new.date
+                 FROM (VALUES %s) AS new(id, score, grade, breakdown, date)
+                WHERE crm_lead.id = new.id""",
+            SQL(', ').join(SQL('(%s, %s, %s, %s, %s::timestamp)', lead.id, values['crm_score'],
+                               values['crm_score_grade'], values['crm_score_breakdown'] or None,
+                               values['crm_score_date'] or None)
+                           for lead, values in changes.items())))
+        for lead, values in changes.items():
+            lead._update_cache(values, validate=False)
 
     @api.model
     def _crm_score_grade(self, score, settings):

@@ -80,42 +80,65 @@ class CrmLeadScoringRule(models.Model):
     def _crm_evaluate(self, leads, now):
         """Return the contributions of these rules to ``leads`` as {lead id: [(rule, points, detail)]}.
 
-        Each rule costs one query for the whole batch. A rule that fails (its condition refers to a field that
-        no longer exists, say) is skipped and reported to the manager; the others go on."""
-        contributions = defaultdict(list)
+        All rules are applied to the whole batch in one query. A rule that fails (its condition refers to a field
+        that no longer exists, say) is skipped and reported to the manager; the others go on: when the query
+        of all of them fails in the database, each one runs alone to tell the broken ones apart."""
         failed = {}
+        queries = {}
         for rule in self:
             try:
-                with self.env.cr.savepoint():
-                    for lead_id, points, detail in rule._crm_contributions(leads, now):
-                        contributions[lead_id].append((rule, points, detail))
+                queries[rule] = rule._crm_contribution_query(leads, now)
             except Exception as error:  # noqa: BLE001 - a broken rule must never stop the others
-                _logger.info('Scoring rule %s skipped: %s', rule.id, error)
                 failed[rule] = str(error)
+        try:
+            rows = self._crm_run_contribution_queries(queries.values())
+        except Exception:  # noqa: BLE001 - one of the rules is broken in a way only the database finds out
+            rows = []
+            for rule, query in queries.items():
+                try:
+                    rows += self._crm_run_contribution_queries([query])
+                except Exception as error:  # noqa: BLE001
+                    failed[rule] = str(error)
+        for rule, error in failed.items():
+            _logger.info('Scoring rule %s skipped: %s', rule.id, error)
         self._crm_record_outcome(failed)
+        contributions = defaultdict(list)
+        for rule_id, lead_id, count, youngest_days, oldest_days, weight in rows:
+            rule = self.browse(rule_id)
+            contributions[lead_id].append((rule, *rule._crm_points(count, youngest_days, oldest_days, weight)))
         return contributions
 
-    def _crm_contributions(self, leads, now):
-        if self.rule_type == 'fit':
-            matching = leads.with_context(active_test=False).search(
-                Domain.AND([self._crm_parsed_domain(), [('id', 'in', leads.ids)]]))
-            return [(lead_id, self.points, False) for lead_id in matching.ids]
-        return self._crm_engagement_contributions(leads, now)
+    def _crm_run_contribution_queries(self, queries):
+        if not queries:
+            return []
+        with self.env.cr.savepoint():
+            return self.env.execute_query(SQL(' UNION ALL ').join(SQL('(%s)', query) for query in queries))
 
-    def _crm_engagement_contributions(self, leads, now):
+    def _crm_contribution_query(self, leads, now):
+        """The SQL of this rule's rows (rule_id, lead_id, count, youngest_days, oldest_days, weight) over the
+        leads; a fit rule gives one row per matching lead, with no event figures."""
+        self.ensure_one()
+        if self.rule_type == 'fit':
+            query = leads.with_context(active_test=False)._search(
+                Domain.AND([self._crm_parsed_domain(), [('id', 'in', leads.ids)]]))
+            return query.select(SQL('%s', self.id), SQL.identifier(query.table, 'id'), SQL('NULL::bigint'),
+                                SQL('NULL::float'), SQL('NULL::float'), SQL('NULL::float'))
         events = getattr(self, f'_crm_{self.event_kind}_events')(leads, now)
         weight = SQL('POWER(0.5, events.age_days / %s)', self.half_life_days) if self.half_life_days else SQL('1')
-        rows = self.env.execute_query(SQL(
-            """SELECT events.lead_id, COUNT(*), MIN(events.age_days), MAX(events.age_days), SUM(%s)
+        return SQL(
+            """SELECT %s, events.lead_id, COUNT(*)::bigint, MIN(events.age_days)::float,
+                      MAX(events.age_days)::float, SUM(%s)::float
                  FROM (%s) events
-                GROUP BY events.lead_id""", weight, events))
-        contributions = []
-        for lead_id, count, youngest_days, oldest_days, total_weight in rows:
-            points = self.points * float(total_weight)
-            if self.cap:
-                points = max(-self.cap, min(self.cap, points))
-            contributions.append((lead_id, round(points), (count, int(youngest_days), int(oldest_days))))
-        return contributions
+                GROUP BY events.lead_id""", self.id, weight, events)
+
+    def _crm_points(self, count, youngest_days, oldest_days, weight):
+        """The points of one row of this rule and the detail the breakdown shows of it."""
+        if self.rule_type == 'fit':
+            return self.points, False
+        points = self.points * weight
+        if self.cap:
+            points = max(-self.cap, min(self.cap, points))
+        return round(points), (count, int(youngest_days), int(oldest_days))
 
     @api.model
     def _crm_age_days(self, date_sql, now):
