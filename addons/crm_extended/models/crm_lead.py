@@ -109,6 +109,8 @@ class CrmLead(models.Model):
         leads = self.sudo().with_context(active_test=False)
         if not leads:
             return
+        # What the rules, the scores and the notices read of the leads, in one query.
+        leads.fetch([*SCORE_FIELDS, 'crm_score_notified', 'company_id', 'partner_id', 'user_id', 'team_id'])
         now = fields.Datetime.now()
         settings = self._crm_score_settings()
         contributions = self.env['crm.lead.scoring.rule'].sudo().search([])._crm_evaluate(leads, now)

@@ -235,7 +235,7 @@ class TestLeadScoring(CrmExtendedCommon):
                                     '1 day', tuple(leads.ids)))
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            with self.assertQueryCount(13):
+            with self.assertQueryCount(12):
                 leads._crm_recompute_score()
             queries[count] = self.env.cr.sql_log_count - before
             self.assertEqual(leads[1].crm_score, 27, 'the big deal and a meeting two days old')
