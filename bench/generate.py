@@ -157,6 +157,7 @@ class TierBuilder:
         self.create_invoices(companies, contacts)
         self.create_payments()
         self.create_interactions(contacts)
+        self.create_inbound_emails()
         self.check_balances()
 
     def company_of(self, index):
@@ -406,6 +407,22 @@ class TierBuilder:
             ).write({'state': 'cancelled'})
             self.progress.step('interactions', len(batch))
             self.env.invalidate_all()
+
+    def create_inbound_emails(self):
+        """E-mails from the customers on their opportunities, up to three each over the past three months: with the
+        interactions on opportunities, the engagement events that lead scoring counts. The scores are then settled
+        as the nightly recompute leaves them."""
+        leads = self.env['crm.lead'].search([('type', '=', 'opportunity')])
+        values = [{
+            'model': 'crm.lead', 'res_id': lead.id, 'message_type': 'email', 'author_id': lead.partner_id.id,
+            'subject': f'Re: {lead.name}', 'body': '<p>Dobrý den, posílám doplňující informace k poptávce.</p>',
+            'date': datetime.now() - timedelta(days=self.random.randint(0, 90), hours=self.random.randint(0, 23)),
+        } for lead in leads for _email in range(self.random.randint(0, 3))]
+        for batch in self.batched(values):
+            self.env['mail.message'].create(batch)
+            self.progress.step('inbound e-mails on opportunities', len(batch))
+        self.env['crm.lead']._cron_crm_recompute_scores()
+        self.progress.step('lead scores', len(leads))
 
     def interaction_values(self, customers, types, lead_of_company, index):
         contact_id, company_id = self.random.choice(customers)

@@ -322,6 +322,61 @@ def peak_memory(env, run):
         tracemalloc.stop()
 
 
+# --- item 8: nightly lead score recompute ---------------------------------------------------------------------
+
+def item_nightly_scores(env, repetitions, peers_missing):
+    """Nightly recompute of every open lead's score vs Odoo's predictive probability cron on the same leads."""
+    leads = env['crm.lead']
+    open_leads = leads.search_count([('won_status', '=', 'pending')])
+    # Odoo's cron commits each batch of its updates outside tests; so does a cron run by the server.
+    results = compare(env, {
+        'ours': leads._cron_crm_recompute_scores,
+        'Odoo predictive probability': leads._cron_update_automated_probabilities,
+    }, repetitions)
+    return [row('9', f'nightly score recompute, {open_leads} open leads', "Odoo's _cron_update_automated_probabilities",
+                results['ours'], results['Odoo predictive probability'])]
+
+
+# --- item 9: logging one interaction, scoring on and off -----------------------------------------------------
+
+def item_log_with_scoring(env, repetitions, peers_missing):
+    """Logging one interaction on an opportunity with the scoring rules active vs with every rule archived."""
+    user_env = as_user(env)
+    rules = env['crm.lead.scoring.rule'].search([])
+    [lead_on, lead_off] = user_env['crm.lead'].search(
+        [('type', '=', 'opportunity'), ('company_id', '=', user_env.company.id), ('partner_id', '!=', False)],
+        limit=2)
+    meeting = env.ref('crm_extended.crm_interaction_type_meeting')
+
+    def log_on(lead):
+        user_env['crm.interaction'].create({
+            'subject': 'Schůzka u zákazníka', 'interaction_type_id': meeting.id, 'partner_id': lead.partner_id.id,
+            'lead_id': lead.id, 'state': 'resolved'})
+
+    def set_rules_active(active):
+        # Outside the measured run: the cases differ only in whether rules are there to apply.
+        env.cr.execute('UPDATE crm_lead_scoring_rule SET active = %s WHERE id IN %s', (active, tuple(rules.ids)))
+        env.invalidate_all()
+
+    cases = {'ours': (True, lead_on), 'scoring off': (False, lead_off)}
+    samples = {name: {'queries': [], 'seconds': []} for name in cases}
+    try:
+        for repetition in range(repetitions + 1):
+            for name in (list(cases) if repetition % 2 else list(reversed(cases))):
+                active, lead = cases[name]
+                set_rules_active(active)
+                queries, seconds = fresh_run(env, lambda lead=lead: log_on(lead))
+                if repetition:  # the first round warms up
+                    samples[name]['queries'].append(queries)
+                    samples[name]['seconds'].append(seconds)
+    finally:
+        set_rules_active(True)
+    results = {name: {key: statistics.median(values) for key, values in sample.items()}
+               for name, sample in samples.items()}
+    return [row('10', 'log one interaction, lead scoring on', 'the same with every scoring rule archived',
+                results['ours'], results['scoring off'])]
+
+
 # --- counts ---------------------------------------------------------------------------------------------------
 
 def count_records(env):
@@ -409,4 +464,6 @@ ITEMS = {
     '5': item_handover,
     '6': item_statistics,
     '8': item_register_check,
+    '9': item_nightly_scores,
+    '10': item_log_with_scoring,
 }

@@ -58,6 +58,8 @@ TARGETS = {
     ('3', 'standard payments list'): time_within(1.3),
     ('4', 'opportunities list'): time_within(1.3),
     ('5', 'activity_schedule on an opportunity'): time_within(2),
+    ('9', "Odoo's _cron_update_automated_probabilities"): time_within(1),
+    ('10', 'the same with every scoring rule archived'): time_within(1.3),
     ('6', 'Odoo list export to XLSX'): (
         'faster, flat memory', lambda row: row['time_ratio'] < 1
         and row['ours']['peak_mib'] <= 1.25 * row['ours']['peak_mib_half']),

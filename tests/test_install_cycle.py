@@ -12,7 +12,7 @@ from rpc import OdooRpc
 ADDONS = 'crm_extended,crm_accounting_link,crm_company_register'
 # The bridges of crm_accounting_link with crm_extended and with crm_company_register install themselves with
 # both of their addons and leave with either.
-BRIDGES = ('crm_payment_reminder', 'crm_company_register_accounting')
+BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting')
 OUR_MODULES = str((*ADDONS.split(','), *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
@@ -50,6 +50,10 @@ ACCOUNTING_DATA = {
     'account_partial_reconcile': """SELECT id, debit_move_id, credit_move_id, amount
                                      FROM account_partial_reconcile ORDER BY id""",
 }
+
+
+def bridges(state):
+    return dict.fromkeys(BRIDGES, state)
 
 
 def odoo(dbname, *args):
@@ -120,7 +124,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', **dict.fromkeys(BRIDGES, 'installed')}
+                                             'crm_company_register': 'installed', **bridges('installed')}
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -129,7 +133,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     uninstall(fresh_database, 'crm_extended')
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'uninstalled', **dict.fromkeys(BRIDGES, 'uninstalled')}
+                                             'crm_company_register': 'uninstalled', **bridges('uninstalled')}
     # crm_accounting_link stands alone: its whole suite passes once crm_extended is gone.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable', '--test-tags', '/crm_accounting_link',
          '--http-port', str(free_port()))
@@ -137,16 +141,16 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'uninstalled', **dict.fromkeys(BRIDGES, 'uninstalled')}
+                                             'crm_company_register': 'uninstalled', **bridges('uninstalled')}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', **dict.fromkeys(BRIDGES, 'installed')}
+                                             'crm_company_register': 'installed', **bridges('installed')}
 
     # The other way round: without crm_accounting_link, crm_extended and the register stay, the bridge goes.
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'installed', **dict.fromkeys(BRIDGES, 'uninstalled')}
+                                             'crm_company_register': 'installed', **bridges('uninstalled')}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before

@@ -15,6 +15,8 @@
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
         'data/res_partner_industry_data.xml',
+        'data/crm_lead_scoring_data.xml',
+        'data/crm_lead_scoring_rule_data.xml',
 
         'wizard/crm_interaction_handover_views.xml',
         'wizard/crm_interaction_statistics_views.xml',
@@ -27,6 +29,8 @@
         'views/crm_interaction_views.xml',
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
+        'views/crm_lead_scoring_rule_views.xml',
+        'views/crm_team_views.xml',
         'views/res_config_settings_views.xml',
         'views/crm_menus.xml',
     ],
@@ -35,6 +39,7 @@
         'demo/res_partner_demo.xml',
         'demo/crm_lead_demo.xml',
         'demo/crm_interaction_demo.xml',
+        'demo/crm_lead_scoring_demo.xml',
     ],
     'assets': {
         'web.assets_tests': ['crm_extended/static/tests/tours/**/*'],

@@ -6,6 +6,8 @@ from . import crm_contact_position
 from . import crm_interaction
 from . import crm_interaction_type
 from . import crm_lead
+from . import crm_lead_scoring_rule
+from . import crm_team
 from . import mail_activity
 from . import res_config_settings
 from . import res_partner

@@ -17,6 +17,8 @@ ALLOWED_MOVES = {
     'cancelled': {'planned'},
 }
 OPEN_STATES = ('planned', 'in_progress')
+# What an engagement rule counts of an interaction: a change of any of them changes the score of its lead.
+SCORED_FIELDS = ('lead_id', 'interaction_type_id', 'state', 'date')
 # What a new interaction may be: something to do, something being done, or something that already happened.
 INITIAL_STATES = ('planned', 'in_progress', 'resolved')
 
@@ -109,9 +111,25 @@ class CrmInteraction(models.Model):
             self._check_initial_state(vals, now)
             if vals.get('state') == 'resolved':
                 vals.setdefault('date_done', now)
-        return super().create(vals_list)
+        interactions = super().create(vals_list)
+        interactions.lead_id._crm_recompute_score()
+        return interactions
 
     def write(self, vals):
+        if not any(name in vals for name in SCORED_FIELDS):
+            return self._write_interaction(vals)
+        leads_before = self.lead_id
+        result = self._write_interaction(vals)
+        (leads_before | self.lead_id)._crm_recompute_score()
+        return result
+
+    def unlink(self):
+        leads = self.lead_id
+        result = super().unlink()
+        leads._crm_recompute_score()
+        return result
+
+    def _write_interaction(self, vals):
         self._check_reference_values(vals)
         if 'state' not in vals:
             return super().write(vals)

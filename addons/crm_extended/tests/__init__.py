@@ -4,6 +4,7 @@ from . import test_email_logging
 from . import test_handover
 from . import test_import
 from . import test_interaction
+from . import test_lead_scoring
 from . import test_performance
 from . import test_res_partner
 from . import test_statistics
