@@ -48,6 +48,13 @@ class ResPartner(models.Model):
         'Overdue Warning', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
     crm_not_due_note = fields.Char(
         'Unpaid, Not Overdue', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
+    crm_customer_value_id = fields.Many2one(
+        'crm.customer.value', string='Customer Value', compute='_compute_crm_customer_value_id',
+        search='_search_crm_customer_value_id', compute_sudo=True, groups=RECEIVABLE_GROUPS, help='The value of the customer company in the current company.')
+    crm_abc_class = fields.Selection(related='crm_customer_value_id.abc_class', groups=RECEIVABLE_GROUPS)
+    crm_rfm_segment = fields.Selection(related='crm_customer_value_id.rfm_segment', groups=RECEIVABLE_GROUPS)
+    crm_average_days_late = fields.Float(
+        related='crm_customer_value_id.average_days_late', groups=RECEIVABLE_GROUPS)
 
     @api.depends_context('company')
     def _compute_crm_currency_id(self):
@@ -64,6 +71,19 @@ class ResPartner(models.Model):
         for partner in self:
             values = figures.get(partner.commercial_partner_id._origin.id, (0, 0.0, 0, 0.0, 0))
             partner.update(dict(zip(RECEIVABLE_FIGURES, values)))
+
+    @api.depends_context('company')
+    def _compute_crm_customer_value_id(self):
+        values = self.env['crm.customer.value']._values_by_partner(self, self.env.company)
+        for partner in self:
+            partner.crm_customer_value_id = values.get(partner.commercial_partner_id._origin.id, False)
+
+    def _search_crm_customer_value_id(self, operator, value):
+        if operator != 'in':
+            return NotImplemented
+        values = self.env['crm.customer.value'].sudo()._search(
+            [('id', 'in', value), ('company_id', '=', self.env.company.id)])
+        return [('commercial_partner_id', 'in', values.subselect('partner_id'))]
 
     @api.depends_context('company', 'lang')
     @api.depends('crm_unpaid_invoice_count', 'crm_overdue_invoice_count')
@@ -189,6 +209,12 @@ class ResPartner(models.Model):
             SQL('%s AS customer', customer), SQL('%s AS figure', aggregates[field_name]))), SQL(
             '%s = %s', SQL.identifier(figures_alias, 'customer'), SQL.identifier(alias, 'commercial_partner_id')))
         return SQL('COALESCE(%s, 0) %s %s', SQL.identifier(figures_alias, 'figure'), direction, nulls)
+
+    def action_crm_customer_value(self):
+        self.ensure_one()
+        action = self.env['ir.actions.act_window']._for_xml_id('crm_accounting_link.crm_customer_value_action')
+        action.update(views=[(False, 'form')], res_id=self.crm_customer_value_id.id)
+        return action
 
     def action_crm_unpaid_invoices(self):
         """Open the unpaid invoices as the current user: record rules decide which of them they may open, while
