@@ -11,7 +11,7 @@
     'data': [
         'security/ir.model.access.csv',
         'security/crm_interaction_security.xml',
-        'security/crm_stage_conversion_report_security.xml',
+        'security/crm_sales_kpi_report_security.xml',
 
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
@@ -32,6 +32,7 @@
         'views/crm_menus.xml',
 
         'report/crm_stage_conversion_report_views.xml',
+        'report/crm_deal_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
