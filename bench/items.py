@@ -322,6 +322,52 @@ def peak_memory(env, run):
         tracemalloc.stop()
 
 
+# --- item 8: customer value ---------------------------------------------------------------------------------
+
+def item_customer_value(env, repetitions, peers_missing):
+    """The nightly customer-value pass of every company vs one plain SQL aggregate of net revenue per customer."""
+    from dateutil.relativedelta import relativedelta
+
+    from odoo import fields
+    from odoo.tools import SQL
+
+    customer_values = env['crm.customer.value']
+    companies = env['res.company'].search([])
+    months = customer_values._window_settings()['window_months']
+    floor = SQL(
+        """SELECT company_id, commercial_partner_id, SUM(amount_untaxed_signed)
+             FROM account_move
+            WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')
+              AND commercial_partner_id IS NOT NULL AND company_id IN %s AND invoice_date > %s
+            GROUP BY company_id, commercial_partner_id""",
+        tuple(companies.ids), fields.Date.context_today(customer_values) - relativedelta(months=months))
+    cases = {
+        'ours': lambda: customer_values._compute_customer_values(companies),
+        'SQL floor': lambda: env.execute_query(floor),
+    }
+    results = compare(env, cases, repetitions)
+    customers = customer_values.search_count([])
+    return [row('8', f'customer value pass, {customers} customers', 'SQL aggregate of net revenue (floor)',
+                results['ours'], results['SQL floor'])]
+
+
+# --- item 9: sales KPIs --------------------------------------------------------------------------------------
+
+def item_sales_kpis(env, repetitions, peers_missing):
+    """The Sales KPIs pivot by salesperson vs Odoo's pipeline analysis pivot of the same opportunities."""
+    user_env = as_user(env)
+    kpis = ['win_rate:avg', 'deal_days:avg', 'won_amount:sum', 'average_won_amount:avg', 'pipeline_amount:sum']
+    cases = {
+        'ours': lambda: user_env['crm.deal.report'].formatted_read_group([], ['user_id'], kpis),
+        'pipeline analysis': lambda: user_env['crm.lead'].formatted_read_group(
+            [('type', '=', 'opportunity')], ['user_id'], ['expected_revenue:sum', 'prorated_revenue:sum']),
+    }
+    results = compare(env, cases, repetitions)
+    opportunities = user_env['crm.lead'].search_count([('type', '=', 'opportunity')])
+    return [row('9', f'sales KPIs pivot, {opportunities} opportunities', 'pipeline analysis pivot',
+                results['ours'], results['pipeline analysis'])]
+
+
 # --- counts ---------------------------------------------------------------------------------------------------
 
 def count_records(env):
@@ -349,4 +395,6 @@ ITEMS = {
     '4': item_interactions_list,
     '5': item_handover,
     '6': item_statistics,
+    '8': item_customer_value,
+    '9': item_sales_kpis,
 }

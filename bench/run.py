@@ -60,6 +60,8 @@ TARGETS = {
     ('6', 'Odoo list export to XLSX'): (
         'faster, flat memory', lambda row: row['time_ratio'] < 1
         and row['ours']['peak_mib'] <= 1.25 * row['ours']['peak_mib_half']),
+    ('8', 'SQL aggregate of net revenue (floor)'): time_within(3),
+    ('9', 'pipeline analysis pivot'): time_within(1.5),
 }
 
 

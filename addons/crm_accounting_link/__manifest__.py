@@ -19,7 +19,10 @@
         'views/account_move_views.xml',
         'views/account_payment_views.xml',
         'views/crm_customer_value_views.xml',
+        'views/crm_acquisition_cost_views.xml',
         'views/res_config_settings_views.xml',
+
+        'report/crm_acquisition_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
@@ -28,6 +31,7 @@
         'demo/crm_lead_demo.xml',
         'demo/sale_order_demo.xml',
         'demo/account_move_demo.xml',
+        'demo/crm_acquisition_cost_demo.xml',
         'demo/crm_customer_value_demo.xml',
     ],
     'assets': {

@@ -1,8 +1,11 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import CrmAccountingLinkCommon
 
@@ -46,6 +49,9 @@ class TestCustomerValue(CrmAccountingLinkCommon):
         cls._dated_invoice(cls.sawmill, 1000.0, days_ago=500)
         cls._dated_invoice(cls.customer, 200.0, days_ago=30, company=cls.branch)
         cls.customer_values = cls.env['crm.customer.value']
+        cls.user_sales_manager = new_test_user(
+            cls.env, 'cal_sales_manager', groups='sales_team.group_sale_manager', company_id=cls.company.id,
+            company_ids=[Command.set((cls.company | cls.branch).ids)])
         cls.customer_values._compute_customer_values(cls.company | cls.branch)
 
     @classmethod
@@ -141,7 +147,7 @@ class TestCustomerValue(CrmAccountingLinkCommon):
             'crm_customer_value_class_b_share': 40,
         }).execute()
         self.env['account.move'].search([('partner_id', '=', self.sawmill.id)]).button_draft()
-        self.customer_values.with_user(self._sales_manager()).action_compute_customer_values()
+        self.customer_values.with_user(self.user_sales_manager).action_compute_customer_values()
         self.assertFalse(self._value(self.sawmill))
         # in 6 months: Pekárna 3000, Strojírny 1000 (1500 less 500), Sklárna 500 of 4500, Tiskárna nothing
         self.assertEqual(self._figures(self.other_customer, ['abc_class']), ['a'])
@@ -179,7 +185,30 @@ class TestCustomerValue(CrmAccountingLinkCommon):
         self.assertEqual(len(self.customer_values.search([('company_id', 'in', (self.company | self.branch).ids)])),
                          6)
 
-    def _sales_manager(self):
-        return new_test_user(
-            self.env, 'cal_sales_manager', groups='sales_team.group_sale_manager', company_id=self.company.id,
-            company_ids=[Command.set((self.company | self.branch).ids)])
+
+    def _acquisition(self, month_date):
+        report = self.env['crm.acquisition.report'].with_user(self.user_sales_manager)
+        month = month_date.replace(day=1)
+        rows = report.search([('company_id', '=', self.company.id), ('month', '=', month)])
+        return [rows.cost, rows.new_customer_count, rows.cac, rows.average_clv, rows.clv_cac_ratio]
+
+    def test_cac_divides_the_costs_of_a_month_by_its_new_customers_next_to_their_clv(self):
+        # Pekárna's first invoice, 100 days ago, is the only one of its month; its CLV is 6000
+        month = self.today - timedelta(days=100)
+        source = self.env['utm.source'].create({'name': 'Veletrh Amper'})
+        self.env['crm.acquisition.cost'].create([
+            {'name': 'Veletrh', 'date': month.replace(day=15), 'amount': 4000.0, 'source_id': source.id},
+            {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
+            {'name': 'Reklama', 'date': self.today, 'amount': 900.0},
+        ])
+        self.assertEqual(self._acquisition(month), [6000.0, 1, 6000.0, 6000.0, 1.0])
+        # a month of costs without new customers has no CAC
+        self.assertEqual(self._acquisition(self.today)[:3], [900.0, 0, 0.0])
+
+    def test_only_sales_administrators_enter_costs_and_see_cac(self):
+        for model in ('crm.acquisition.cost', 'crm.acquisition.report'):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(self.user_salesman).search([])
+        with self.assertRaises(IntegrityError), mute_logger('odoo.sql_db'), self.cr.savepoint():
+            self.env['crm.acquisition.cost'].create({'name': 'Chyba', 'amount': -1.0})
+            self.env.flush_all()
