@@ -210,12 +210,6 @@ class ResPartner(models.Model):
             '%s = %s', SQL.identifier(figures_alias, 'customer'), SQL.identifier(alias, 'commercial_partner_id')))
         return SQL('COALESCE(%s, 0) %s %s', SQL.identifier(figures_alias, 'figure'), direction, nulls)
 
-    def action_crm_customer_value(self):
-        self.ensure_one()
-        action = self.env['ir.actions.act_window']._for_xml_id('crm_accounting_link.crm_customer_value_action')
-        action.update(views=[(False, 'form')], res_id=self.crm_customer_value_id.id)
-        return action
-
     def action_crm_unpaid_invoices(self):
         """Open the unpaid invoices as the current user: record rules decide which of them they may open, while
         the figures count them all."""
