@@ -376,6 +376,44 @@ def item_log_with_scoring(env, repetitions, peers_missing):
     return [row('10', 'log one interaction, lead scoring on', 'the same with every scoring rule archived',
                 results['ours'], results['scoring off'])]
 
+# --- item 8: customer value ---------------------------------------------------------------------------------
+def item_customer_value(env, repetitions, peers_missing):
+    """The nightly customer-value pass of every company vs one plain SQL aggregate of net revenue per customer."""
+    from dateutil.relativedelta import relativedelta
+    from odoo import fields
+    from odoo.tools import SQL
+    customer_values = env['crm.customer.value']
+    companies = env['res.company'].search([])
+    months = customer_values._window_settings()['window_months']
+    floor = SQL(
+        """SELECT company_id, commercial_partner_id, SUM(amount_untaxed_signed)
+             FROM account_move
+            WHERE state = 'posted' AND move_type IN ('out_invoice', 'out_refund')
+              AND commercial_partner_id IS NOT NULL AND company_id IN %s AND invoice_date > %s
+            GROUP BY company_id, commercial_partner_id""",
+        tuple(companies.ids), fields.Date.context_today(customer_values) - relativedelta(months=months))
+    cases = {
+        'ours': lambda: customer_values._compute_customer_values(companies),
+        'SQL floor': lambda: env.execute_query(floor),
+    }
+    results = compare(env, cases, repetitions)
+    customers = customer_values.search_count([])
+    return [row('11', f'customer value pass, {customers} customers', 'SQL aggregate of net revenue (floor)',
+                results['ours'], results['SQL floor'])]
+# --- item 9: sales KPIs --------------------------------------------------------------------------------------
+def item_sales_kpis(env, repetitions, peers_missing):
+    """The Sales KPIs pivot by salesperson vs Odoo's pipeline analysis pivot of the same opportunities."""
+    kpis = ['win_rate:avg', 'deal_days:avg', 'won_amount:sum', 'average_won_amount:avg', 'pipeline_amount:sum']
+    cases = {
+        'ours': lambda: user_env['crm.deal.report'].formatted_read_group([], ['user_id'], kpis),
+        'pipeline analysis': lambda: user_env['crm.lead'].formatted_read_group(
+            [('type', '=', 'opportunity')], ['user_id'], ['expected_revenue:sum', 'prorated_revenue:sum']),
+    }
+    results = compare(env, cases, repetitions)
+    opportunities = user_env['crm.lead'].search_count([('type', '=', 'opportunity')])
+    return [row('12', f'sales KPIs pivot, {opportunities} opportunities', 'pipeline analysis pivot',
+                results['ours'], results['pipeline analysis'])]
+
 
 # --- counts ---------------------------------------------------------------------------------------------------
 
@@ -466,4 +504,6 @@ ITEMS = {
     '8': item_register_check,
     '9': item_nightly_scores,
     '10': item_log_with_scoring,
+    '11': item_customer_value,
+    '12': item_sales_kpis,
 }

@@ -62,6 +62,7 @@ class TestAccessMatrix(TransactionCase):
         builders = {'crm.interaction': cls._build_interactions}
         if 'crm_accounting_link' in cls.env['ir.module.module']._installed():
             builders['crm.lead'] = cls._build_opportunities
+            builders['crm.customer.value'] = cls._build_customer_values
         return builders
 
     @classmethod
@@ -104,6 +105,14 @@ class TestAccessMatrix(TransactionCase):
         order.action_confirm()
         order._create_invoices()
         return opportunities
+
+    @classmethod
+    def _build_customer_values(cls):
+        """Customer values belong to a company, not to an owner: one customer each."""
+        return cls.env['crm.customer.value'].create([{
+            'partner_id': cls.env['res.partner'].create({'name': f'Matrix value {label}', 'is_company': True}).id,
+            'company_id': company.id,
+        } for label, _user, company in cls._spread_over_owners_and_companies()])
 
     def _our_fields(self, model):
         return self.env['ir.model.fields'].search([

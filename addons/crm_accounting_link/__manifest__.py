@@ -11,11 +11,18 @@
         'security/ir.model.access.csv',
         'security/crm_accounting_link_security.xml',
 
+        'data/ir_cron_data.xml',
+
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
         'views/sale_order_views.xml',
         'views/account_move_views.xml',
         'views/account_payment_views.xml',
+        'views/crm_customer_value_views.xml',
+        'views/crm_acquisition_cost_views.xml',
+        'views/res_config_settings_views.xml',
+
+        'report/crm_acquisition_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
@@ -24,6 +31,8 @@
         'demo/crm_lead_demo.xml',
         'demo/sale_order_demo.xml',
         'demo/account_move_demo.xml',
+        'demo/crm_acquisition_cost_demo.xml',
+        'demo/crm_customer_value_demo.xml',
     ],
     'assets': {
         'web.assets_tests': ['crm_accounting_link/static/tests/tours/**/*'],

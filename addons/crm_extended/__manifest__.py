@@ -11,6 +11,7 @@
     'data': [
         'security/ir.model.access.csv',
         'security/crm_interaction_security.xml',
+        'security/crm_sales_kpi_report_security.xml',
 
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
@@ -33,6 +34,9 @@
         'views/crm_team_views.xml',
         'views/res_config_settings_views.xml',
         'views/crm_menus.xml',
+
+        'report/crm_stage_conversion_report_views.xml',
+        'report/crm_deal_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

@@ -7,5 +7,7 @@ from . import test_interaction
 from . import test_lead_scoring
 from . import test_performance
 from . import test_res_partner
+from . import test_sales_kpis
+from . import test_stage_conversion
 from . import test_statistics
 from . import test_tours

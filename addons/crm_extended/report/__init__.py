@@ -1,0 +1,2 @@
+from . import crm_deal_report
+from . import crm_stage_conversion_report
