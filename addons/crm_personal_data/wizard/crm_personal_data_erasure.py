@@ -17,6 +17,12 @@ class CrmPersonalDataErasure(models.TransientModel):
     partner_id = fields.Many2one('res.partner', string='Contact', required=True, readonly=True)
     legal_hold_reasons = fields.Text('Kept by Law', compute='_compute_legal_hold_reasons')
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.env['res.partner'].browse(vals.get('partner_id'))._privacy_check_subject()
+        return super().create(vals_list)
+
     @api.depends('partner_id')
     def _compute_legal_hold_reasons(self):
         for wizard in self:
@@ -66,4 +72,5 @@ class CrmPersonalDataErasure(models.TransientModel):
     def _erase_messages(self, messages):
         # Tracked changes keep the values a field had before: they go with the text they belong to.
         self.env['mail.tracking.value'].sudo().search([('mail_message_id', 'in', messages.ids)]).unlink()
-        messages.write({'body': Markup('<p>%s</p>') % _('Erased'), 'subject': False, 'email_from': False})
+        messages.write({'body': Markup('<p>%s</p>') % _('Erased'), 'subject': False, 'email_from': False,
+                        'reply_to': False})
