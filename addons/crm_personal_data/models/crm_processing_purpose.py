@@ -25,9 +25,6 @@ class CrmProcessingPurpose(models.Model):
     blacklist_on_withdrawal = fields.Boolean(
         'Opt-out of Mass E-mails',
         help='Withdrawing consent for this purpose puts the address on the mail blacklist, giving it takes it off.')
-    recycle_model_ids = fields.Many2many(
-        'data_recycle.model', string='Retention Review',
-        help='The Data Recycle rules that list the records kept longer than the retention, for review.')
 
     _retention_positive = models.Constraint(
         'CHECK(retention_months > 0)', 'The retention period is at least one month.')
@@ -43,17 +40,16 @@ class CrmProcessingPurpose(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if {'retention_months', 'recycle_model_ids'} & vals.keys():
+        if 'retention_months' in vals:
             self._sync_recycle_delta()
         return result
 
     def _sync_recycle_delta(self):
         # The review rule lists what is older than the purpose's retention: one number, kept in one place.
-        for purpose in self.filtered('recycle_model_ids'):
-            purpose.recycle_model_ids.sudo().write({
-                'time_field_delta': purpose.retention_months,
-                'time_field_delta_unit': 'months',
-            })
+        review_rules = self.env['data_recycle.model'].sudo().with_context(active_test=False).search(
+            [('crm_purpose_id', 'in', self.ids)])
+        for rule in review_rules:
+            rule.write({'time_field_delta': rule.crm_purpose_id.retention_months, 'time_field_delta_unit': 'months'})
 
     def _requires_consent(self):
         return self.filtered(lambda purpose: purpose.legal_basis == 'consent')

@@ -29,7 +29,8 @@ class TestProcessingPurpose(CrmPersonalDataCommon):
 
     def test_retention_sets_the_review_rule(self):
         self.purpose_customer.with_user(self.user_dpo).retention_months = 48
-        self.assertEqual(set(self.purpose_customer.recycle_model_ids.mapped('time_field_delta')), {48})
+        review_rules = self.env['data_recycle.model'].search([('crm_purpose_id', '=', self.purpose_customer.id)])
+        self.assertEqual(set(review_rules.mapped('time_field_delta')), {48})
 
 
 @tagged('post_install', '-at_install')
