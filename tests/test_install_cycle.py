@@ -9,10 +9,14 @@ import pytest
 from conftest import connect, drop_database, free_port, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-ADDONS = 'crm_extended,crm_accounting_link,crm_company_register'
-# The bridge of crm_extended and crm_accounting_link installs itself with both and leaves with either.
+ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+# The bridges of crm_extended (and crm_personal_data) with crm_accounting_link install themselves with both and
+# leave with either.
 BRIDGE = 'crm_payment_reminder'
-OUR_MODULES = "('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_payment_reminder')"
+PERSONAL_DATA_BRIDGE = 'crm_personal_data_accounting'
+BRIDGES = (BRIDGE, PERSONAL_DATA_BRIDGE)
+OUR_MODULES = ("('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_payment_reminder', "
+               "'crm_personal_data', 'crm_personal_data_accounting')")
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -60,7 +64,7 @@ def odoo(dbname, *args):
 
 def module_states(dbname):
     return dict(query(dbname, f"""SELECT name, state FROM ir_module_module
-                                  WHERE name IN ('{"', '".join([*ADDONS.split(','), BRIDGE])}')"""))
+                                  WHERE name IN ('{"', '".join([*ADDONS.split(','), *BRIDGES])}')"""))
 
 
 def query(dbname, sql):
@@ -119,7 +123,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', BRIDGE: 'installed'}
+                                             'crm_company_register': 'installed', BRIDGE: 'installed',
+                                             'crm_personal_data': 'installed', PERSONAL_DATA_BRIDGE: 'installed'}
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -128,7 +133,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     uninstall(fresh_database, 'crm_extended')
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'uninstalled', BRIDGE: 'uninstalled'}
+                                             'crm_company_register': 'uninstalled', BRIDGE: 'uninstalled',
+                                             'crm_personal_data': 'uninstalled', PERSONAL_DATA_BRIDGE: 'uninstalled'}
     # crm_accounting_link stands alone: its whole suite passes once crm_extended is gone.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable', '--test-tags', '/crm_accounting_link',
          '--http-port', str(free_port()))
@@ -136,16 +142,20 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'uninstalled', BRIDGE: 'uninstalled'}
+                                             'crm_company_register': 'uninstalled', BRIDGE: 'uninstalled',
+                                             'crm_personal_data': 'uninstalled', PERSONAL_DATA_BRIDGE: 'uninstalled'}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', BRIDGE: 'installed'}
+                                             'crm_company_register': 'installed', BRIDGE: 'installed',
+                                             'crm_personal_data': 'installed', PERSONAL_DATA_BRIDGE: 'installed'}
 
-    # The other way round: without crm_accounting_link, crm_extended and the register stay, the bridge goes.
+    # The other way round: without crm_accounting_link, crm_extended, the register and personal data stay, the
+    # bridges go.
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'installed', BRIDGE: 'uninstalled'}
+                                             'crm_company_register': 'installed', BRIDGE: 'uninstalled',
+                                             'crm_personal_data': 'installed', PERSONAL_DATA_BRIDGE: 'uninstalled'}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before

@@ -7,7 +7,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = pathlib.Path(__file__).resolve().parent.parent / 'addons'
-MODULES = ('crm_extended', 'crm_accounting_link', 'crm_payment_reminder', 'crm_company_register')
+MODULES = ('crm_extended', 'crm_accounting_link', 'crm_payment_reminder', 'crm_company_register',
+           'crm_personal_data', 'crm_personal_data_accounting')
 LANGUAGES = ('cs', 'sk')
 
 
