@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 LEGAL_BASES = [
     ('contract', 'Contract'),
@@ -31,12 +31,6 @@ class CrmProcessingPurpose(models.Model):
     _validity_not_negative = models.Constraint(
         'CHECK(consent_validity_months IS NULL OR consent_validity_months >= 0)',
         'The consent validity cannot be negative.')
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        purposes = super().create(vals_list)
-        purposes._sync_recycle_delta()
-        return purposes
 
     def write(self, vals):
         result = super().write(vals)
