@@ -49,8 +49,19 @@ def log_in(url, dbname, login):
 def test_every_demo_file_loads(demo_database):
     # Odoo installs a module without its demo data when a demo file fails, and only logs it.
     assert dict(query(demo_database, """SELECT name, demo FROM ir_module_module
-                                      WHERE name IN ('crm_extended', 'crm_accounting_link')""")) == {
-        'crm_extended': True, 'crm_accounting_link': True}
+                                      WHERE name IN ('crm_extended', 'crm_accounting_link', 'crm_personal_data')""")) == {
+        'crm_extended': True, 'crm_accounting_link': True, 'crm_personal_data': True}
+
+
+def test_data_protection_officer_sees_current_consents_and_withdrawn_addresses_are_blacklisted(
+        demo_server, demo_database):
+    alena = log_in(demo_server, demo_database, 'alena')
+    consents = alena.execute('crm.consent', 'search_read', [('is_current', '=', True)],
+                             ['partner_id', 'state', 'is_expiring'])
+    assert {'given', 'withdrawn'} <= {consent['state'] for consent in consents}
+    assert any(consent['is_expiring'] for consent in consents)
+    assert query(demo_database, """SELECT email FROM mail_blacklist
+                                  WHERE active AND email = 'juraj.hric@drevovyroba-zvolen.example.com'""")
 
 
 def test_salesperson_sees_own_interactions_and_classified_customers(demo_server, demo_database):

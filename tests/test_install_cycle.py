@@ -9,10 +9,11 @@ import pytest
 from conftest import connect, drop_database, free_port, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-ADDONS = 'crm_extended,crm_accounting_link,crm_company_register'
-# The bridges of crm_accounting_link with crm_extended and with crm_company_register install themselves with
-# both of their addons and leave with either.
-BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting')
+ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+# The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
+# themselves with both of their addons and leave with either.
+BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
+           'crm_personal_data_accounting')
 OUR_MODULES = str((*ADDONS.split(','), *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
@@ -124,7 +125,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', **bridges('installed')}
+                                             'crm_company_register': 'installed',
+                                             'crm_personal_data': 'installed', **bridges('installed')}
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -133,7 +135,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     uninstall(fresh_database, 'crm_extended')
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'uninstalled', **bridges('uninstalled')}
+                                             'crm_company_register': 'uninstalled',
+                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled')}
     # crm_accounting_link stands alone: its whole suite passes once crm_extended is gone.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable', '--test-tags', '/crm_accounting_link',
          '--http-port', str(free_port()))
@@ -141,16 +144,20 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'uninstalled', **bridges('uninstalled')}
+                                             'crm_company_register': 'uninstalled',
+                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled')}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed', **bridges('installed')}
+                                             'crm_company_register': 'installed',
+                                             'crm_personal_data': 'installed', **bridges('installed')}
 
-    # The other way round: without crm_accounting_link, crm_extended and the register stay, the bridge goes.
+    # The other way round: without crm_accounting_link, crm_extended, the register and personal data stay, the
+    # bridges go.
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'installed', **bridges('uninstalled')}
+                                             'crm_company_register': 'installed',
+                                             'crm_personal_data': 'installed', **bridges('uninstalled')}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before

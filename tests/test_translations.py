@@ -8,7 +8,8 @@ from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = pathlib.Path(__file__).resolve().parent.parent / 'addons'
 MODULES = ('crm_extended', 'crm_accounting_link', 'crm_payment_reminder', 'crm_company_register',
-           'crm_lead_scoring_credit')
+           'crm_company_register_accounting', 'crm_lead_scoring_credit', 'crm_personal_data',
+           'crm_personal_data_accounting')
 LANGUAGES = ('cs', 'sk')
 
 
