@@ -67,7 +67,7 @@ class ResPartner(models.Model):
         if self.is_company and not self.parent_id and self.crm_register_lookup_enabled:
             return {'warning': {
                 'type': 'notification',
-                'title': _('Fill from the register?'),
+                'title': _('Fill from the register'),
                 'message': _('Click "Load from register" next to the IČO to fill the company from %(register)s.',
                              register=register._register_label(register._register_for_country(self.country_id))),
             }}

@@ -45,6 +45,14 @@ tours.add("crm_company_register_screenshot_comparison", {
     steps: () => [
         ...openTheComparison,
         {
+            content: "Close the offer to fill, so that the picture shows the comparison alone",
+            trigger: ".o_notification:contains('Fill from the register') .o_notification_close",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.o_notification))",
+        },
+        {
             trigger: "body:not(:has(.o_loading_indicator))",
         },
     ],
