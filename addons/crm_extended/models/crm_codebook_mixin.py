@@ -65,11 +65,14 @@ class CrmCodebookMixin(models.AbstractModel):
             ))
 
     def _codebook_usage_count(self):
-        """Return how many records of any model refer to the values of ``self``."""
+        """Return how many records of any model refer to the values of ``self``. A many2one declared to go
+        with its value (ondelete cascade, as a scoring rule of an interaction type) is configuration of that
+        value, not a use of it."""
         reference_fields = self.env['ir.model.fields'].sudo().search([
             ('relation', '=', self._name),
             ('ttype', 'in', ('many2one', 'many2many')),
             ('store', '=', True),
+            '|', ('ttype', '=', 'many2many'), ('on_delete', '!=', 'cascade'),
         ])
         usage = 0
         for reference in reference_fields:
