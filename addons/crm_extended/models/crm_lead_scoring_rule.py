@@ -90,6 +90,9 @@ class CrmLeadScoringRule(models.Model):
                 queries[rule] = rule._crm_contribution_query(leads, now)
             except Exception as error:  # noqa: BLE001 - a broken rule must never stop the others
                 failed[rule] = str(error)
+        # Pending writes go to the database before, outside the guard below: a concurrent update that fails
+        # there must reach the server, which retries the request, instead of being taken for a broken rule.
+        self.env.flush_all()
         try:
             rows = self._crm_run_contribution_queries(queries.values())
         except Exception:  # noqa: BLE001 - one of the rules is broken in a way only the database finds out
@@ -111,7 +114,7 @@ class CrmLeadScoringRule(models.Model):
     def _crm_run_contribution_queries(self, queries):
         if not queries:
             return []
-        with self.env.cr.savepoint():
+        with self.env.cr.savepoint(flush=False):
             return self.env.execute_query(SQL(' UNION ALL ').join(SQL('(%s)', query) for query in queries))
 
     def _crm_contribution_query(self, leads, now):
