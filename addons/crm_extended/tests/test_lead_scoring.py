@@ -227,8 +227,9 @@ class TestLeadScoring(CrmExtendedCommon):
         # No lead crosses the threshold here: telling a salesperson costs a message per lead.
         self.env['ir.config_parameter'].set_param('crm_extended.score_threshold', 1000)
         self.lead._crm_recompute_score()
-        queries = {}
-        for count in (5, 50):
+        queries = []
+        # The first batch fills the caches the later ones find warm; the two after it are compared.
+        for count in (5, 5, 50):
             leads = self._leads_with_meetings(count)
             # Move every event a day back, so that each lead's score changes and is written.
             self.env.cr.execute(SQL('UPDATE crm_interaction SET date = date - interval %s WHERE lead_id IN %s',
@@ -237,9 +238,9 @@ class TestLeadScoring(CrmExtendedCommon):
             before = self.env.cr.sql_log_count
             with self.assertQueryCount(12):
                 leads._crm_recompute_score()
-            queries[count] = self.env.cr.sql_log_count - before
+            queries.append(self.env.cr.sql_log_count - before)
             self.assertEqual(leads[1].crm_score, 27, 'the big deal and a meeting two days old')
-        self.assertEqual(queries[5], queries[50])
+        self.assertEqual(queries[1], queries[2])
 
     def test_logging_one_interaction_query_count(self):
         self._meeting(self.lead, days_ago=1)
