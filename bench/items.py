@@ -342,6 +342,9 @@ def item_nightly_scores(env, repetitions, peers_missing):
 def item_log_with_scoring(env, repetitions, peers_missing):
     """Logging one interaction on an opportunity with the scoring rules active vs with every rule archived."""
     user_env = as_user(env)
+    # What is measured is scoring; telling a salesperson to call is a message of its own, and needs a web session
+    # that this measurement has not.
+    env['ir.config_parameter'].sudo().set_param('crm_extended.score_threshold', 1_000_000)
     rules = env['crm.lead.scoring.rule'].search([])
     [lead_on, lead_off] = user_env['crm.lead'].search(
         [('type', '=', 'opportunity'), ('company_id', '=', user_env.company.id), ('partner_id', '!=', False)],
