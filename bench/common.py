@@ -4,9 +4,11 @@ import configparser
 import contextlib
 import hashlib
 import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import psycopg2
@@ -16,6 +18,7 @@ DEFAULT_CONFIG = ROOT / '.local' / 'odoo.conf'
 OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register')
 PEER_ADDONS = ('account_invoice_overdue_warn', 'account_financial_risk')
 STANDARD_ADDONS = ('crm', 'sale_crm', 'contacts', 'l10n_cz', 'l10n_sk')
+LOOPBACK = '127.0.0.1'
 
 
 def config_path():
@@ -103,6 +106,49 @@ def run_odoo(*args, quiet=True):
     started = time.perf_counter()
     subprocess.run(odoo_command(*args), check=True, stdout=subprocess.DEVNULL if quiet else None)
     return time.perf_counter() - started
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((LOOPBACK, 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def odoo_server(dbname, logfile, *options, start_timeout=180):
+    """An Odoo server on a free loopback port serving only ``dbname``, with ``options`` on its command line;
+    yields the port once the server answers. Its log goes to ``logfile``: a pipe nobody reads would fill up and
+    stop every request that logs."""
+    port = free_port()
+    command = odoo_command('server', '-c', str(config_path()), '-d', dbname, '--db-filter', f'^{dbname}$',
+                           '--http-interface', LOOPBACK, '--http-port', str(port), '--logfile', str(logfile),
+                           *options)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + start_timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f'Odoo exited with {process.returncode}:\n{log_tail(logfile)}')
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f'http://{LOOPBACK}:{port}/web/health', timeout=5) as response:
+                    if response.status == 200:
+                        break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f'Odoo did not answer within {start_timeout} s:\n{log_tail(logfile)}')
+            time.sleep(0.5)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def log_tail(logfile, size=4000):
+    path = Path(logfile)
+    return path.read_text(errors='replace')[-size:] if path.exists() else ''
 
 
 def init_db(name, country='cz'):

@@ -322,7 +322,7 @@ def peak_memory(env, run):
         tracemalloc.stop()
 
 
-# --- item 8: nightly lead score recompute ---------------------------------------------------------------------
+# --- item 9: nightly lead score recompute ---------------------------------------------------------------------
 
 def item_nightly_scores(env, repetitions, peers_missing):
     """Nightly recompute of every open lead's score vs Odoo's predictive probability cron on the same leads."""
@@ -337,7 +337,7 @@ def item_nightly_scores(env, repetitions, peers_missing):
                 results['ours'], results['Odoo predictive probability'])]
 
 
-# --- item 9: logging one interaction, scoring on and off -----------------------------------------------------
+# --- item 10: logging one interaction, scoring on and off -----------------------------------------------------
 
 def item_log_with_scoring(env, repetitions, peers_missing):
     """Logging one interaction on an opportunity with the scoring rules active vs with every rule archived."""
@@ -379,7 +379,7 @@ def item_log_with_scoring(env, repetitions, peers_missing):
     return [row('10', 'log one interaction, lead scoring on', 'the same with every scoring rule archived',
                 results['ours'], results['scoring off'])]
 
-# --- item 8: customer value ---------------------------------------------------------------------------------
+# --- item 11: customer value ---------------------------------------------------------------------------------
 def item_customer_value(env, repetitions, peers_missing):
     """The nightly customer-value pass of every company vs one plain SQL aggregate of net revenue per customer."""
     from dateutil.relativedelta import relativedelta
@@ -403,10 +403,13 @@ def item_customer_value(env, repetitions, peers_missing):
     customers = customer_values.search_count([])
     return [row('11', f'customer value pass, {customers} customers', 'SQL aggregate of net revenue (floor)',
                 results['ours'], results['SQL floor'])]
-# --- item 9: sales KPIs --------------------------------------------------------------------------------------
+
+
+# --- item 12: sales KPIs --------------------------------------------------------------------------------------
 def item_sales_kpis(env, repetitions, peers_missing):
     """The Sales KPIs pivot by salesperson vs Odoo's pipeline analysis pivot of the same opportunities."""
     kpis = ['win_rate:avg', 'deal_days:avg', 'won_amount:sum', 'average_won_amount:avg', 'pipeline_amount:sum']
+    user_env = as_user(env)
     cases = {
         'ours': lambda: user_env['crm.deal.report'].formatted_read_group([], ['user_id'], kpis),
         'pipeline analysis': lambda: user_env['crm.lead'].formatted_read_group(

@@ -3,11 +3,8 @@ throwaway copy of the database the test command prepared (E2E_TEMPLATE_DB, both 
 import configparser
 import contextlib
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -16,7 +13,12 @@ import pytest
 
 from rpc import OdooRpc
 
-BENCH = Path(__file__).resolve().parent.parent / 'bench'
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / 'bench'
+LOGS = ROOT / '.local' / 'logs'
+sys.path.append(str(BENCH))
+
+from common import LOOPBACK, odoo_server  # noqa: E402  (the benchmark's server start, shared)
 
 
 def odoo_options():
@@ -54,40 +56,13 @@ def odoo_command(*args, command=('server',)):
     return [sys.executable, '-m', 'odoo', *command, '-c', os.environ['ODOO_RC'], *args]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(('127.0.0.1', 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def running_server(dbname):
-    port = free_port()
-    process = subprocess.Popen(
-        odoo_command('-d', dbname, '--db-filter', f'^{dbname}$', '--http-interface', '127.0.0.1',
-                     '--http-port', str(port), '--max-cron-threads', '0', '--log-level', 'warn'),
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    url = f'http://127.0.0.1:{port}'
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f'Odoo server exited: {process.stderr.read()}')
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f'{url}/web/health', timeout=5) as response:
-                    if response.status == 200:
-                        break
-            if time.monotonic() > deadline:
-                raise TimeoutError('Odoo server did not answer within 120 s')
-            time.sleep(0.5)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    """A threaded server of ``dbname`` without cron threads; its log is kept in .local/logs for after the run."""
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with odoo_server(dbname, LOGS / f'{dbname}.log', '--max-cron-threads', '0', '--log-level', 'warn',
+                     start_timeout=120) as port:
+        yield f'http://{LOOPBACK}:{port}'
 
 
 @pytest.fixture(scope='session')

@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 
-from conftest import connect, drop_database, free_port, odoo_command, running_server, throwaway_name
+from common import free_port
+from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
 ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'

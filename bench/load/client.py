@@ -7,7 +7,8 @@ import time
 from collections import defaultdict
 from urllib.parse import urlencode
 
-LOOPBACK = '127.0.0.1'
+from common import LOOPBACK
+
 REQUEST_TIMEOUT = 300
 
 

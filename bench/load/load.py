@@ -11,7 +11,6 @@ the server log tells how many serialization failures Odoo retried (none may reac
 """
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
@@ -21,16 +20,15 @@ import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent), str(HERE)]
 
-from client import LOOPBACK, Budget, Recorder  # noqa: E402
-from common import (ROOT, bench_db, bring_up_to_date, config_path, copy_db, db_options, drop_db, environment,  # noqa: E402
-                    odoo_command, postgres, run_odoo)
+from client import Budget, Recorder  # noqa: E402
+from common import (LOOPBACK, ROOT, bench_db, bring_up_to_date, config_path, copy_db, db_options, drop_db,  # noqa: E402
+                    environment, free_port, odoo_server, postgres, run_odoo)
 from generate import template_name, tier_key  # noqa: E402
 from items import (OUR_PARTNER_FIGURES, OUR_PAYMENT_FIELDS, STANDARD_PARTNER_FORM, STANDARD_PARTNER_LIST,  # noqa: E402
                    case_specs, fields_of_modules, specification, view_field_names)
@@ -176,45 +174,14 @@ def count_statements_on_the_replica(dbname):
 
 # --- the server -------------------------------------------------------------------------------------------------
 
-def free_port():
-    import socket
-    with socket.socket() as probe:
-        probe.bind((LOOPBACK, 0))
-        return probe.getsockname()[1]
-
-
-@contextlib.contextmanager
-def odoo_server(dbname, workers, logfile, replica_port=None):
-    """Odoo in prefork mode on loopback: ``workers`` HTTP workers and the cron worker, with the memory and time
-    limits of the configuration."""
-    port = free_port()
-    command = odoo_command('server', '-c', str(config_path()), '-d', dbname, '--db-filter', f'^{dbname}$',
-                           '--http-interface', LOOPBACK, '--http-port', str(port), '--gevent-port', str(free_port()),
-                           '--workers', str(workers), '--max-cron-threads', '1', '--logfile', str(logfile),
-                           '--log-level', 'info')
+def load_server(dbname, workers, logfile, replica_port=None):
+    """Odoo in prefork mode: ``workers`` HTTP workers and the cron worker, with the memory and time limits of the
+    configuration."""
+    options = ['--gevent-port', str(free_port()), '--workers', str(workers), '--max-cron-threads', '1',
+               '--log-level', 'info']
     if replica_port:
-        command += ['--db_replica_host', LOOPBACK, '--db_replica_port', str(replica_port)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 180
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f'Odoo exited with {process.returncode}: see {logfile}')
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f'http://{LOOPBACK}:{port}/web/health', timeout=5) as response:
-                    if response.status == 200:
-                        break
-            if time.monotonic() > deadline:
-                raise TimeoutError(f'Odoo did not answer within 180 s: see {logfile}')
-            time.sleep(0.5)
-        yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        options += ['--db_replica_host', LOOPBACK, '--db_replica_port', str(replica_port)]
+    return odoo_server(dbname, logfile, *options)
 
 
 async def drive(plan, port, duration, requests, think, seed, warmup):
@@ -397,7 +364,7 @@ def main(argv=None):
         if args.replica_port:
             count_statements_on_the_replica(dbname)
             wait_for_replica(args.replica_port)
-        with odoo_server(dbname, args.workers, logfile, args.replica_port) as port:
+        with load_server(dbname, args.workers, logfile, args.replica_port) as port:
             before = replica_snapshot(dbname, args.replica_port) if args.replica_port else {}
             budget, recorder, ledger = asyncio.run(
                 drive(plan, port, args.duration, args.requests, args.think, args.seed, args.warmup))

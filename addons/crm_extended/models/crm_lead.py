@@ -177,7 +177,7 @@ class CrmLead(models.Model):
         if not reached:
             return
         rows = self.env.execute_query(SQL(
-            'SELECT id FROM crm_lead WHERE id IN %s AND NOT COALESCE(crm_score_notified, FALSE) FOR UPDATE',
+            'SELECT id FROM crm_lead WHERE id IN %s AND NOT COALESCE(crm_score_notified, FALSE) FOR NO KEY UPDATE',
             tuple(reached.ids)))
         to_notify = self.browse(lead_id for (lead_id,) in rows)
         if to_notify:
