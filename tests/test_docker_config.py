@@ -174,3 +174,33 @@ def test_compose_and_readme_commands_use_only_odoo_options_on_the_mounted_addons
         installed = parse_odoo_command(run[5:])
         assert installed.db_name == served.db_name
         assert installed.init and set(installed.init) <= mounted_addons
+
+
+def test_replica_profile_streams_from_the_database_service_and_odoo_reads_from_it(readme_env):
+    replica, scaled = SERVICES['db-replica'], interpolated(SERVICES['odoo-scaled'], readme_env)
+    assert replica['profiles'] == scaled['profiles'] == ['replica']
+    assert replica['image'] == SERVICES['db']['image'], 'a standby runs the major version of its primary'
+    basebackup = shlex.split(replica['command'][-1].split('||', 1)[1].split('&&', 1)[0])
+    assert basebackup[0] == 'pg_basebackup' and '-R' in basebackup
+    assert basebackup[basebackup.index('-h') + 1] == 'db'
+    assert basebackup[basebackup.index('-U') + 1] == SERVICES['db']['environment']['POSTGRES_USER']
+    # Odoo 19 reads the replica's host and port from these variables of its own.
+    assert scaled['environment'][odoo_config.options_index['db_replica_host'].env_name] == 'db-replica'
+    assert scaled['environment'][odoo_config.options_index['db_replica_port'].env_name] == '5432'
+    assert scaled['depends_on']['db-replica'] == {'condition': 'service_healthy'}
+    served = interpolated(SERVICES['odoo'], readme_env)
+    assert scaled['environment'].items() > served['environment'].items()
+    assert {key: scaled[key] for key in ('image', 'command', 'volumes')} == \
+        {key: served[key] for key in ('image', 'command', 'volumes')}, 'both serve the same database and filestore'
+
+
+def test_primary_lets_the_replica_connect_for_replication_once(tmp_path):
+    [script] = [source for target, source in bind_mounts(SERVICES['db']).items()
+                if target.startswith('/docker-entrypoint-initdb.d/')]
+    hba = tmp_path / 'pg_hba.conf'
+    hba.write_text('host all all all scram-sha-256\n')
+    for _run in range(2):
+        subprocess.run(['bash', str(ROOT / script)], env=dict(os.environ, PGDATA=str(tmp_path)), check=True)
+    rules = [line.split() for line in hba.read_text().splitlines()]
+    assert rules.count(['host', 'replication', SERVICES['db']['environment']['POSTGRES_USER'], 'all',
+                        'scram-sha-256']) == 1
