@@ -26,6 +26,26 @@ if [ "${STANDARD:-$(( $# == 0 ))}" = 1 ]; then
       mv "$STANDARD_RESULT.tmp" "$STANDARD_RESULT" ) &
 fi
 
-log "Running the tests"
 export ODOO_RC="$CONFIG"
-"$PYTHON" -m pytest --odoo-config "$CONFIG" --odoo-database "$DB" --odoo-http "$@"
+in_registry() { "$PYTHON" -m pytest --odoo-config "$CONFIG" --odoo-database "$DB" --odoo-http "$@"; }
+if [ $# -gt 0 ]; then
+    log "Running the tests"
+    in_registry "$@"
+    exit
+fi
+
+# The end-to-end tests that drive real server processes, each on databases of their own, run beside the tests
+# inside this process's registry: on two cores, the waits of one group are the other's time to compute.
+SERVER_OUTPUT="$LOCAL/test-servers.out"
+mapfile -t server_tests < <(grep -L -E '^(from|import) odoo' "$ROOT"/tests/test_*.py)
+mapfile -t registry_tests < <(grep -l -E '^(from|import) odoo' "$ROOT"/tests/test_*.py)
+log "Running the end-to-end tests against real servers in the background (output: .local/test-servers.out)"
+"$PYTHON" -m pytest -p no:odoo "${server_tests[@]}" > "$SERVER_OUTPUT" 2>&1 &
+servers=$!
+log "Running the tests inside the registry"
+status=0
+in_registry "$ROOT"/addons/*/tests "${registry_tests[@]}" || status=$?
+wait "$servers" || status=$?
+log "The end-to-end tests against real servers"
+cat "$SERVER_OUTPUT"
+exit "$status"
