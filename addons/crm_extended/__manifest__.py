@@ -37,6 +37,7 @@
 
         'report/crm_stage_conversion_report_views.xml',
         'report/crm_deal_report_views.xml',
+        'report/crm_salesperson_effectiveness_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
