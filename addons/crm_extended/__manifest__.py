@@ -21,6 +21,7 @@
 
         'wizard/crm_interaction_handover_views.xml',
         'wizard/crm_interaction_statistics_views.xml',
+        'wizard/crm_sales_kpi_workbook_views.xml',
 
         'views/crm_company_type_views.xml',
         'views/crm_company_status_views.xml',

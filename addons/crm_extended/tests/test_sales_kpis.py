@@ -66,4 +66,4 @@ class TestSalesKpis(CrmExtendedCommon):
         domain = [('lead_id', 'in', (self.leads | long_deal).ids)]
         self.assertEqual(report._read_group(domain, [], ['deal_days:avg', 'median_deal_days:avg']), [(40.0, 30.0)])
         self.assertEqual(dict(report._read_group(domain, ['user_id'], ['median_deal_days:avg'])),
-                         {self.user_sales_own: 30.0, self.user_sales_colleague: None})
+                         {self.user_sales_own: 30.0, self.user_sales_colleague: False})

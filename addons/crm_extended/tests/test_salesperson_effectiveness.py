@@ -72,5 +72,6 @@ class TestSalespersonEffectiveness(CrmExtendedCommon):
             self._create_interaction(user=self.user_sales_manager, subject=f'Call {index}')
         self.env.flush_all()
         report = self.env['crm.salesperson.effectiveness.report'].with_user(self.user_sales_manager)
+        report._read_group([], ['user_id', 'team_id'], MEASURES)  # the record rules are read and cached once
         with self.assertQueryCount(1):
             report._read_group([], ['user_id', 'team_id'], MEASURES)
