@@ -87,7 +87,7 @@ class CrmSalespersonEffectivenessReport(models.Model):
         selects = [
             SQL('SELECT %s, %s FROM %s', SQL(', ').join(
                 # Typed NULLs: a kind of rows that leaves a column out never decides the column's type.
-                SQL('%s::%s AS %s', values.get(name, SQL('NULL')), column_type, SQL.identifier(name))
+                SQL('(%s)::%s AS %s', values.get(name, SQL('NULL')), column_type, SQL.identifier(name))
                 for name, column_type in columns.items()
             ), SQL('%s AS kind', index), from_clause)
             for index, (from_clause, values) in enumerate(sources)
