@@ -13,7 +13,7 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 
 HERE = pathlib.Path(__file__).parent
 OUR_MODULES = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_company_register_accounting',
-               'crm_personal_data', 'crm_personal_data_accounting')
+               'crm_personal_data', 'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting')
 OPERATIONS = ('read', 'write', 'create', 'unlink')
 
 PROFILES = {
@@ -68,7 +68,8 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def _record_builders(cls):
         """Per model, three records: the owner's, a colleague's, and one in the other company."""
-        builders = {'crm.interaction': cls._build_interactions}
+        builders = {'crm.interaction': cls._build_interactions,
+                    'crm.salesperson.effectiveness.report': cls._build_effectiveness_rows}
         if 'crm.consent' in cls.env:
             builders['crm.consent'] = cls._build_consents
         if 'crm_accounting_link' in cls.env['ir.module.module']._installed():
@@ -95,6 +96,13 @@ class TestAccessMatrix(TransactionCase):
             'user_id': user.id,
             'company_id': company.id,
         } for label, user, company in cls._spread_over_owners_and_companies()])
+
+    @classmethod
+    def _build_effectiveness_rows(cls):
+        """The report's rows of interactions of a day no other record has."""
+        day = '1999-01-05 10:00:00'
+        cls._build_interactions().write({'date': day})
+        return cls.env['crm.salesperson.effectiveness.report'].search([('date', '=', day)])
 
     @classmethod
     def _build_consents(cls):

@@ -21,6 +21,7 @@
 
         'wizard/crm_interaction_handover_views.xml',
         'wizard/crm_interaction_statistics_views.xml',
+        'wizard/crm_sales_kpi_workbook_views.xml',
 
         'views/crm_company_type_views.xml',
         'views/crm_company_status_views.xml',
@@ -37,6 +38,7 @@
 
         'report/crm_stage_conversion_report_views.xml',
         'report/crm_deal_report_views.xml',
+        'report/crm_salesperson_effectiveness_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',

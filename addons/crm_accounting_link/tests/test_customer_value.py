@@ -186,11 +186,12 @@ class TestCustomerValue(CrmAccountingLinkCommon):
                          6)
 
 
-    def _acquisition(self, month_date):
+    def _acquisition(self, month_date, groupby=()):
         report = self.env['crm.acquisition.report'].with_user(self.user_sales_manager)
         month = month_date.replace(day=1)
-        rows = report.search([('company_id', '=', self.company.id), ('month', '=', month)])
-        return [rows.cost, rows.new_customer_count, rows.cac, rows.average_clv, rows.clv_cac_ratio]
+        return [list(figures) for figures in report._read_group(
+            [('company_id', '=', self.company.id), ('month', '=', month)], list(groupby),
+            ['cost:sum', 'new_customer_count:sum', 'cac:avg', 'average_clv:avg', 'clv_cac_ratio:avg'])]
 
     def test_cac_divides_the_costs_of_a_month_by_its_new_customers_next_to_their_clv(self):
         # Pekárna's first invoice, 100 days ago, is the only one of its month; its CLV is 6000
@@ -201,9 +202,26 @@ class TestCustomerValue(CrmAccountingLinkCommon):
             {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
             {'name': 'Reklama', 'date': self.today, 'amount': 900.0},
         ])
-        self.assertEqual(self._acquisition(month), [6000.0, 1, 6000.0, 6000.0, 1.0])
+        self.assertEqual(self._acquisition(month), [[6000.0, 1, 6000.0, 6000.0, 1.0]])
         # a month of costs without new customers has no CAC
-        self.assertEqual(self._acquisition(self.today)[:3], [900.0, 0, 0.0])
+        self.assertEqual(self._acquisition(self.today)[0][:3], [900.0, 0, False])
+
+    def test_cac_per_source_divides_the_costs_of_a_source_by_the_customers_it_brought(self):
+        # In Pekárna's month a fair (4,000) brings Strojírny Vsetín, whose first invoice came from it; the other
+        # 2,000 have no source, as Pekárna (CLV 6,000): the month's CAC is 3,000, the fair's 4,000.
+        month = self.today - timedelta(days=100)
+        fair = self.env['utm.source'].create({'name': 'Veletrh Amper'})
+        newcomer = self.env['res.partner'].create({'name': 'Strojírny Vsetín a.s.', 'is_company': True})
+        self._dated_invoice(newcomer, 800.0, days_ago=100).source_id = fair
+        self.env['crm.acquisition.cost'].create([
+            {'name': 'Veletrh', 'date': month.replace(day=15), 'amount': 4000.0, 'source_id': fair.id},
+            {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
+        ])
+        self.assertEqual(self._acquisition(month), [[6000.0, 2, 3000.0, 6000.0, 2.0]])
+        self.assertEqual(self._acquisition(month, ['source_id']), [
+            [fair, 4000.0, 1, 4000.0, False, False],
+            [self.env['utm.source'], 2000.0, 1, 2000.0, 6000.0, 3.0],
+        ])
 
     def test_only_sales_administrators_enter_costs_and_see_cac(self):
         for model in ('crm.acquisition.cost', 'crm.acquisition.report'):

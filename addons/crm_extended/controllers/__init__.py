@@ -1,1 +1,1 @@
-from . import interaction_statistics
+from . import report_workbook

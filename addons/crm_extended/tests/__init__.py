@@ -7,7 +7,9 @@ from . import test_interaction
 from . import test_lead_scoring
 from . import test_performance
 from . import test_res_partner
+from . import test_sales_kpi_workbook
 from . import test_sales_kpis
+from . import test_salesperson_effectiveness
 from . import test_stage_conversion
 from . import test_statistics
 from . import test_tours

@@ -51,3 +51,19 @@ class TestSalesKpis(CrmExtendedCommon):
         groups = report._read_group(
             [('lead_id', 'in', self.leads.ids)], ['date_deadline:month'], ['pipeline_amount:sum'])
         self.assertEqual(groups, [(self.next_month.replace(day=1), 7000.0)])
+
+    def test_median_deal_length_is_the_middle_of_the_won_deals_lengths(self):
+        # With a third won deal of 80 days, the lengths are 10, 30 and 80 days: the median is 30, the mean 40.
+        won_stage = self.leads[0].stage_id
+        long_deal = self.env['crm.lead'].create({
+            'name': 'Stáčírna', 'type': 'opportunity', 'partner_id': self.customer.id,
+            'user_id': self.user_sales_own.id, 'expected_revenue': 1000.0, 'stage_id': won_stage.id})
+        closed = datetime(2026, 3, 31, 12, 0)
+        self.env.cr.execute('UPDATE crm_lead SET create_date = %s, date_closed = %s WHERE id = %s',
+                            (closed - timedelta(days=80), closed, long_deal.id))
+        self.env.invalidate_all()
+        report = self.env['crm.deal.report'].with_user(self.user_sales_manager)
+        domain = [('lead_id', 'in', (self.leads | long_deal).ids)]
+        self.assertEqual(report._read_group(domain, [], ['deal_days:avg', 'median_deal_days:avg']), [(40.0, 30.0)])
+        self.assertEqual(dict(report._read_group(domain, ['user_id'], ['median_deal_days:avg'])),
+                         {self.user_sales_own: 30.0, self.user_sales_colleague: False})

@@ -1,19 +1,14 @@
 import functools
 import io
 from collections import defaultdict
-from datetime import datetime, time
-from urllib.parse import urlencode
 
-import pytz
 import xlsxwriter
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import _, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
 DOWNLOAD_ROUTE = '/crm_extended/interaction_statistics.xlsx'
-FILTER_FIELDS = ('user_ids', 'team_ids', 'interaction_type_ids')
 
 STATES = ('planned', 'in_progress', 'resolved', 'cancelled')
 BATCH_SIZE = 5000
@@ -22,26 +17,17 @@ REFERENCE_COLUMNS = ('interaction_type_id', 'partner_id', 'commercial_partner_id
 
 class CrmInteractionStatistics(models.TransientModel):
     _name = 'crm.interaction.statistics'
+    _inherit = ['crm.report.workbook']
     _description = 'Interaction Statistics Workbook'
+    _download_route = DOWNLOAD_ROUTE
+    _download_filter_fields = ('user_ids', 'team_ids', 'interaction_type_ids')
 
-    date_from = fields.Date('From', required=True,
-                            default=lambda self: fields.Date.context_today(self).replace(month=1, day=1))
-    date_to = fields.Date('To', required=True, default=fields.Date.context_today)
     user_ids = fields.Many2many('res.users', string='Responsible', domain="[('share', '=', False)]")
     team_ids = fields.Many2many('crm.team', string='Sales Teams')
     interaction_type_ids = fields.Many2many('crm.interaction.type', string='Types')
 
-    @api.constrains('date_from', 'date_to')
-    def _check_period(self):
-        for wizard in self:
-            if wizard.date_from > wizard.date_to:
-                raise UserError(_('The period must start before it ends.'))
-
     def _interaction_domain(self):
-        domain = [
-            ('date', '>=', self._day_start(self.date_from)),
-            ('date', '<', self._day_start(fields.Date.add(self.date_to, days=1))),
-        ]
+        domain = self._period_domain('date')
         if self.user_ids:
             domain.append(('user_id', 'in', self.user_ids.ids))
         if self.team_ids:
@@ -49,30 +35,6 @@ class CrmInteractionStatistics(models.TransientModel):
         if self.interaction_type_ids:
             domain.append(('interaction_type_id', 'in', self.interaction_type_ids.ids))
         return domain
-
-    def _day_start(self, day):
-        """The moment, as stored (UTC), at which ``day`` begins in the user's time zone."""
-        return self.env.tz.localize(datetime.combine(day, time.min)).astimezone(pytz.utc).replace(tzinfo=None)
-
-    def action_export(self):
-        """Download the workbook from a read-only route that gets the period and filters, not this record: served
-        from a read replica, it never waits for this wizard to be replicated there."""
-        self.ensure_one()
-        params = {'date_from': self.date_from, 'date_to': self.date_to}
-        params.update({name: ','.join(map(str, self[name].ids)) for name in FILTER_FIELDS if self[name]})
-        return {'type': 'ir.actions.act_url', 'url': f'{DOWNLOAD_ROUTE}?{urlencode(params)}', 'target': 'self'}
-
-    @api.model
-    def _from_download_params(self, params):
-        """The wizard, in memory, of the period and filters that ``action_export`` put into the download's URL;
-        raises KeyError or ValueError for a URL it did not make."""
-        self.check_access('create')
-        values = {name: fields.Date.to_date(params[name]) for name in ('date_from', 'date_to')}
-        values.update({name: [int(record_id) for record_id in params[name].split(',')]
-                       for name in FILTER_FIELDS if params.get(name)})
-        wizard = self.new(values)
-        wizard._check_period()
-        return wizard
 
     def _workbook_filename(self):
         return _('Interaction statistics %(start)s - %(end)s.xlsx', start=self.date_from, end=self.date_to)
@@ -82,10 +44,7 @@ class CrmInteractionStatistics(models.TransientModel):
         # constant_memory writes each row to disk as soon as the next one starts: the Records sheet of a
         # large period never sits in memory, which is also why every sheet is written strictly top to bottom.
         workbook = xlsxwriter.Workbook(output, {'constant_memory': True, 'in_memory': False})
-        styles = {
-            'header': workbook.add_format({'bold': True, 'bg_color': '#E9ECEF', 'border': 1}),
-            'datetime': workbook.add_format({'num_format': 'yyyy-mm-dd hh:mm'}),
-        }
+        styles = self._workbook_styles(workbook)
         summary = workbook.add_worksheet(_('Summary'))
         per_responsible = workbook.add_worksheet(_('Per responsible'))
         records = workbook.add_worksheet(_('Records'))
