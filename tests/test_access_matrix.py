@@ -68,7 +68,7 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def _record_builders(cls):
         """Per model, three records: the owner's, a colleague's, and one in the other company."""
-        builders = {'crm.interaction': cls._build_interactions}
+        builders = {'crm.interaction': cls._build_interactions, 'crm.care.rule': cls._build_care_rules}
         if 'crm.consent' in cls.env:
             builders['crm.consent'] = cls._build_consents
         if 'crm_accounting_link' in cls.env['ir.module.module']._installed():
@@ -95,6 +95,17 @@ class TestAccessMatrix(TransactionCase):
             'user_id': user.id,
             'company_id': company.id,
         } for label, user, company in cls._spread_over_owners_and_companies()])
+
+    @classmethod
+    def _build_care_rules(cls):
+        """Care rules belong to a company, not to an owner."""
+        phone_call = cls.env.ref('crm_extended.crm_interaction_type_phone_call')
+        return cls.env['crm.care.rule'].create([{
+            'name': f'Matrix {label}',
+            'kind': 'birthday',
+            'interaction_type_id': phone_call.id,
+            'company_id': company.id,
+        } for label, _user, company in cls._spread_over_owners_and_companies()])
 
     @classmethod
     def _build_consents(cls):

@@ -56,8 +56,8 @@ class CrmCareRule(models.Model):
                                  default=lambda self: self.env.company)
     last_run_date = fields.Date('Last Run', readonly=True, copy=False,
                                 help='The day of the last care run: the next one catches up on the days since.')
-    interaction_ids = fields.One2many('crm.interaction', 'care_rule_id', string='Planned Interactions')
-    interaction_count = fields.Integer('Interaction Count', compute='_compute_interaction_count')
+    # Counted for whoever configures the rules, sales rights or not.
+    interaction_count = fields.Integer('Interaction Count', compute='_compute_interaction_count', compute_sudo=True)
 
     _positive_days_ahead = models.Constraint('CHECK (days_ahead >= 0)', 'Days ahead cannot be negative.')
 
