@@ -1,5 +1,7 @@
 import datetime
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -66,6 +68,10 @@ class ResPartner(models.Model):
     crm_satisfaction_previous = fields.Integer(
         'Previous Satisfaction', compute='_compute_crm_satisfaction', compute_sudo=True,
         groups='sales_team.group_sale_salesman')
+    crm_satisfaction_year_average = fields.Float(
+        'Satisfaction, Last 12 Months', compute='_compute_crm_satisfaction', compute_sudo=True, digits=(2, 1),
+        groups='sales_team.group_sale_salesman', help='The average rating of the last twelve months: the trend beside '
+                                                      'the latest one.')
     crm_satisfaction_dropped = fields.Boolean(
         'Satisfaction Dropped', compute='_compute_crm_satisfaction', compute_sudo=True,
         search='_search_crm_satisfaction_dropped', groups='sales_team.group_sale_salesman',
@@ -157,21 +163,23 @@ class ResPartner(models.Model):
     def _compute_crm_satisfaction(self):
         ratings = self._crm_latest_ratings(self.ids)
         for partner in self:
-            latest, previous = ratings.get(partner.id, (0, 0))
+            latest, previous, year_average = ratings.get(partner.id, (0, 0, 0.0))
             partner.crm_satisfaction_rating = latest
             partner.crm_satisfaction_previous = previous
+            partner.crm_satisfaction_year_average = year_average
             partner.crm_satisfaction_dropped = bool(previous) and latest < previous
 
     def _search_crm_satisfaction_dropped(self, operator, value):
         if operator != 'in':
             return NotImplemented
-        dropped = [partner_id for partner_id, (latest, previous) in self._crm_latest_ratings().items()
+        dropped = [partner_id for partner_id, (latest, previous, _average) in self._crm_latest_ratings().items()
                    if previous and latest < previous]
         return [('id', 'in', dropped)]
 
     @api.model
     def _crm_latest_ratings(self, partner_ids=None):
-        """The latest and the previous rating of each customer, in one query: {partner id: (latest, previous)}.
+        """The latest and the previous rating of each customer and their average over the last twelve months, in one
+        query: {partner id: (latest, previous, average)}.
 
         A company is rated by its own and its contacts' ratings, a person by their own, as the history counts them."""
         if partner_ids is not None and not partner_ids:
@@ -185,17 +193,18 @@ class ResPartner(models.Model):
                   FROM crm_interaction
                  WHERE satisfaction_rating IS NOT NULL AND state = 'resolved'
             ), ranked AS (
-                SELECT key, rating, row_number() OVER (PARTITION BY key ORDER BY date DESC, id DESC) AS rank
+                SELECT key, rating, date, row_number() OVER (PARTITION BY key ORDER BY date DESC, id DESC) AS rank
                   FROM (SELECT commercial_partner_id AS key, rating, date, id FROM rated
                         UNION ALL
                         SELECT partner_id, rating, date, id FROM rated WHERE partner_id != commercial_partner_id
                        ) AS keyed
                  %s
             )
-            SELECT key, max(rating) FILTER (WHERE rank = 1), COALESCE(max(rating) FILTER (WHERE rank = 2), 0)
-              FROM ranked WHERE rank <= 2 GROUP BY key
-        ''', only_partners))
-        return {key: (latest, previous) for key, latest, previous in rows}
+            SELECT key, max(rating) FILTER (WHERE rank = 1), COALESCE(max(rating) FILTER (WHERE rank = 2), 0),
+                   COALESCE(avg(rating) FILTER (WHERE date >= %s), 0)
+              FROM ranked GROUP BY key
+        ''', only_partners, fields.Datetime.now() - relativedelta(years=1)))
+        return {key: (latest, previous, float(average)) for key, latest, previous, average in rows}
 
     def action_crm_satisfaction_history(self):
         self.ensure_one()

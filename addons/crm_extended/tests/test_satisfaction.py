@@ -1,5 +1,7 @@
 import datetime
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import CrmExtendedCommon
@@ -28,6 +30,12 @@ class TestSatisfaction(CrmExtendedCommon):
         self.assertEqual(partners.mapped(lambda partner: (partner.crm_satisfaction_rating,
                                                           partner.crm_satisfaction_previous)),
                          [(2, 4), (2, 5), (4, 2)], 'a planned rating does not count yet')
+
+    def test_average_of_the_last_twelve_months_shows_the_trend(self):
+        self._create_interaction(interaction_type_id=self.type_satisfaction.id, partner_id=self.improving.id,
+                                 state='resolved', satisfaction_rating='1', date=datetime.datetime(2024, 6, 1, 10))
+        with freeze_time('2026-06-01'):
+            self.assertAlmostEqual(self.improving.with_user(self.user_sales_own).crm_satisfaction_year_average, 3.0)
 
     def test_filter_finds_customers_whose_satisfaction_dropped(self):
         dropped = self.env['res.partner'].with_user(self.user_sales_own).search([
