@@ -421,6 +421,59 @@ def item_sales_kpis(env, repetitions, peers_missing):
                 results['ours'], results['pipeline analysis'])]
 
 
+# --- item 13: the daily customer care run --------------------------------------------------------------------
+
+CARE_DAYS_AHEAD = 14
+CARE_BIRTHDAYS_SQL = """
+    SELECT id FROM res_partner
+     WHERE active AND NOT is_company AND birthdate_date IS NOT NULL
+       AND to_char(birthdate_date, 'MMDD') BETWEEN to_char(%(today)s::date, 'MMDD')
+                                               AND to_char(%(today)s::date + %(days)s, 'MMDD')
+"""
+
+
+def item_care_run(env, repetitions, peers_missing):
+    """The daily customer care run planning the birthdays of the next 14 days vs one SQL search of them (the floor)."""
+    from odoo import fields
+    # The tiers have no birth dates: every contact gets one, spread over the year; the run's transaction is
+    # rolled back at the end, and each measured care run is undone before the next one.
+    env.cr.execute("UPDATE res_partner SET birthdate_date = DATE '1970-01-01' + (id * 37 %% 3650) WHERE NOT is_company")
+    env['res.partner'].invalidate_model(['birthdate_date'])
+    leader_team = env['crm.team'].search([('user_id', '!=', False)], limit=1)
+    rule = env['crm.care.rule'].create({
+        'name': 'Bench birthdays', 'kind': 'birthday', 'days_ahead': CARE_DAYS_AHEAD, 'team_id': leader_team.id,
+        'interaction_type_id': env.ref('crm_extended.crm_interaction_type_phone_call').id,
+    })
+    now = fields.Datetime.now()
+    today = rule._crm_today(now)
+    env.flush_all()
+
+    def care_run():
+        env.cr.execute('SAVEPOINT bench_care_run')
+        measured = fresh_run(env, lambda: rule._crm_plan(now))
+        env.cr.execute('ROLLBACK TO SAVEPOINT bench_care_run')
+        env.invalidate_all()
+        return measured
+
+    def floor():
+        return fresh_run(env, lambda: env.cr.execute(CARE_BIRTHDAYS_SQL, {'today': today, 'days': CARE_DAYS_AHEAD}))
+
+    samples = {'ours': [], 'floor': []}
+    cases = (('ours', care_run), ('floor', floor))
+    for repetition in range(repetitions + 1):  # the first one warms up; the order alternates
+        for name, run in (cases if repetition % 2 else cases[::-1]):
+            queries, seconds = run()
+            if repetition:
+                samples[name].append((queries, seconds))
+    results = {name: {'queries': statistics.median(queries for queries, _seconds in sample),
+                      'seconds': statistics.median(seconds for _queries, seconds in sample)}
+               for name, sample in samples.items()}
+    rule._crm_plan(now)
+    planned = env['crm.interaction'].search_count([('care_rule_id', '=', rule.id)])
+    return [row('13', f'daily care run, {planned} birthdays in {CARE_DAYS_AHEAD} days', 'SQL search of the birthdays (floor)',
+                results['ours'], results['floor'], planned=planned)]
+
+
 # --- counts ---------------------------------------------------------------------------------------------------
 
 def count_records(env):
@@ -513,4 +566,5 @@ ITEMS = {
     '10': item_log_with_scoring,
     '11': item_customer_value,
     '12': item_sales_kpis,
+    '13': item_care_run,
 }

@@ -109,12 +109,15 @@ class CrmInteraction(models.Model):
 
     @api.depends('date', 'priority', 'interaction_type_id.has_resolution_deadline')
     def _compute_date_deadline(self):
+        with_deadline = self.filtered(lambda interaction: interaction.has_resolution_deadline and interaction.date)
+        (self - with_deadline).date_deadline = False
+        if not with_deadline:
+            return
         parameters = self.env['ir.config_parameter'].sudo()
         sla_hours = {priority: int(parameters.get_param(key, SLA_DEFAULT_HOURS[priority]))
                      for priority, key in SLA_PARAMETERS.items()}
-        for interaction in self:
-            interaction.date_deadline = interaction.date + relativedelta(hours=sla_hours[interaction.priority]) \
-                if interaction.has_resolution_deadline and interaction.date else False
+        for interaction in with_deadline:
+            interaction.date_deadline = interaction.date + relativedelta(hours=sla_hours[interaction.priority])
 
     @api.depends('date', 'date_done', 'has_resolution_deadline')
     def _compute_resolution_hours(self):

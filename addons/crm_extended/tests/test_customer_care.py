@@ -280,9 +280,9 @@ class TestCarePerformance(CustomerCareCommon):
         few = self._tagged_rule(2, datetime.date(1980, 8, 1))
         many = self._tagged_rule(40, datetime.date(1981, 8, 1))
         now = self._utc(2026, 8, 1, 6, 0)
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(18):
             few._crm_plan(now)
         self.env.invalidate_all()
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(18):
             many._crm_plan(now)
         self.assertEqual(len(self._planned(many)), 40)
