@@ -126,6 +126,7 @@ class CrmInteraction(models.Model):
             interaction.resolution_hours = (interaction.date_done - interaction.date).total_seconds() / 3600 \
                 if resolved else 0.0
 
+    @api.depends('state', 'date', 'date_deadline')
     def _compute_is_overdue(self):
         # A complaint or service request is overdue past its resolution deadline; anything else past its date.
         now = fields.Datetime.now()
