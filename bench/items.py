@@ -421,6 +421,74 @@ def item_sales_kpis(env, repetitions, peers_missing):
                 results['ours'], results['pipeline analysis'])]
 
 
+# --- item 13: the daily customer care run --------------------------------------------------------------------
+
+CARE_DAYS_AHEAD = 14
+CARE_BIRTHDAYS_SQL = """
+    SELECT id FROM res_partner
+     WHERE active AND NOT is_company AND birthdate_date IS NOT NULL
+       AND to_char(birthdate_date, 'MMDD') BETWEEN to_char(%(today)s::date, 'MMDD')
+                                               AND to_char(%(today)s::date + %(days)s, 'MMDD')
+"""
+
+
+def item_care_run(env, repetitions, peers_missing):
+    """The daily customer care run planning the birthdays of the next 14 days vs one SQL search of them (the floor)."""
+    from odoo import fields
+    # The tiers have no birth dates: every contact gets one, spread over the year; the run's transaction is
+    # rolled back at the end, and each measured care run is undone before the next one.
+    env.cr.execute("UPDATE res_partner SET birthdate_date = DATE '1970-01-01' + (id * 37 % 3650) WHERE NOT is_company")
+    env['res.partner'].invalidate_model(['birthdate_date'])
+    leader_team = env['crm.team'].search([('user_id', '!=', False)], limit=1)
+    rule = env['crm.care.rule'].create({
+        'name': 'Bench birthdays', 'kind': 'birthday', 'days_ahead': CARE_DAYS_AHEAD, 'team_id': leader_team.id,
+        'interaction_type_id': env.ref('crm_extended.crm_interaction_type_phone_call').id,
+    })
+    now = fields.Datetime.now()
+    today = rule._crm_today(now)
+    env.flush_all()
+
+    def undone(run):
+        def measured():
+            env.cr.execute('SAVEPOINT bench_care_run')
+            result = fresh_run(env, run)
+            env.cr.execute('ROLLBACK TO SAVEPOINT bench_care_run')
+            env.invalidate_all()
+            return result
+        return measured
+
+    def plan_again():
+        # The same window once more, every occasion already planned: the search alone, as the floor does it.
+        rule.last_run_date = False
+        rule._crm_plan(now)
+
+    def floor():
+        return fresh_run(env, lambda: env.cr.execute(CARE_BIRTHDAYS_SQL, {'today': today, 'days': CARE_DAYS_AHEAD}))
+
+    first = care_samples(repetitions, {'ours': undone(lambda: rule._crm_plan(now)), 'floor': floor})
+    rule._crm_plan(now)
+    planned = env['crm.interaction'].search_count([('care_rule_id', '=', rule.id)])
+    again = care_samples(repetitions, {'ours': undone(plan_again), 'floor': floor})
+    peer = 'SQL search of the birthdays (floor)'
+    return [row('13', f'daily care run, {planned} birthdays in {CARE_DAYS_AHEAD} days', peer,
+                first['ours'], first['floor'], planned=planned),
+            row('13', 'repeated care run, nothing new to plan', peer, again['ours'], again['floor'])]
+
+
+def care_samples(repetitions, cases):
+    """Like compare(), for runs that measure themselves (each undoes what it planned before the next)."""
+    samples = {name: [] for name in cases}
+    order = list(cases.items())
+    for repetition in range(repetitions + 1):  # the first one warms up; the order alternates
+        for name, run in (order if repetition % 2 else order[::-1]):
+            queries, seconds = run()
+            if repetition:
+                samples[name].append((queries, seconds))
+    return {name: {'queries': statistics.median(queries for queries, _seconds in sample),
+                   'seconds': statistics.median(seconds for _queries, seconds in sample)}
+            for name, sample in samples.items()}
+
+
 # --- counts ---------------------------------------------------------------------------------------------------
 
 def count_records(env):
@@ -513,4 +581,5 @@ ITEMS = {
     '10': item_log_with_scoring,
     '11': item_customer_value,
     '12': item_sales_kpis,
+    '13': item_care_run,
 }

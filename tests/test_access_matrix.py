@@ -68,7 +68,7 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def _record_builders(cls):
         """Per model, three records: the owner's, a colleague's, and one in the other company."""
-        builders = {'crm.interaction': cls._build_interactions,
+        builders = {'crm.interaction': cls._build_interactions, 'crm.care.rule': cls._build_care_rules,
                     'crm.salesperson.effectiveness.report': cls._build_effectiveness_rows}
         if 'crm.consent' in cls.env:
             builders['crm.consent'] = cls._build_consents
@@ -103,6 +103,17 @@ class TestAccessMatrix(TransactionCase):
         day = '1999-01-05 10:00:00'
         cls._build_interactions().write({'date': day})
         return cls.env['crm.salesperson.effectiveness.report'].search([('date', '=', day)])
+
+    @classmethod
+    def _build_care_rules(cls):
+        """Care rules belong to a company, not to an owner."""
+        phone_call = cls.env.ref('crm_extended.crm_interaction_type_phone_call')
+        return cls.env['crm.care.rule'].create([{
+            'name': f'Matrix {label}',
+            'kind': 'birthday',
+            'interaction_type_id': phone_call.id,
+            'company_id': company.id,
+        } for label, _user, company in cls._spread_over_owners_and_companies()])
 
     @classmethod
     def _build_consents(cls):

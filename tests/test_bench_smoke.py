@@ -6,8 +6,8 @@ import pytest
 
 from conftest import bench, drop_database, existing_smoke_databases
 
-ITEMS = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'}
-SIZE_INDEPENDENT_ITEMS = ('1', '3', '4', '9', '11', '12')
+ITEMS = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'}
+SIZE_INDEPENDENT_ITEMS = ('1', '3', '4', '9', '11', '12', '13')
 
 
 @pytest.fixture(scope='module')

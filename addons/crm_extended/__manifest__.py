@@ -12,12 +12,15 @@
         'security/ir.model.access.csv',
         'security/crm_interaction_security.xml',
         'security/crm_sales_kpi_report_security.xml',
+        'security/crm_care_rule_security.xml',
 
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
         'data/res_partner_industry_data.xml',
         'data/crm_lead_scoring_data.xml',
         'data/crm_lead_scoring_rule_data.xml',
+        'data/crm.name.day.csv',
+        'data/crm_care_rule_data.xml',
 
         'wizard/crm_interaction_handover_views.xml',
         'wizard/crm_interaction_statistics_views.xml',
@@ -32,6 +35,7 @@
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
         'views/crm_lead_scoring_rule_views.xml',
+        'views/crm_care_rule_views.xml',
         'views/crm_team_views.xml',
         'views/res_config_settings_views.xml',
         'views/crm_menus.xml',
@@ -46,6 +50,7 @@
         'demo/crm_lead_demo.xml',
         'demo/crm_interaction_demo.xml',
         'demo/crm_lead_scoring_demo.xml',
+        'demo/crm_care_demo.xml',
     ],
     'assets': {
         'web.assets_tests': ['crm_extended/static/tests/tours/**/*'],

@@ -1,6 +1,7 @@
 from psycopg2.errors import LockNotAvailable
 import logging
 
+from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
@@ -21,6 +22,10 @@ OPEN_STATES = ('planned', 'in_progress')
 SCORED_FIELDS = ('lead_id', 'interaction_type_id', 'state', 'date')
 # What a new interaction may be: something to do, something being done, or something that already happened.
 INITIAL_STATES = ('planned', 'in_progress', 'resolved')
+PRIORITIES = [('0', 'Low'), ('1', 'Normal'), ('2', 'High'), ('3', 'Urgent')]
+# Hours to resolve a complaint or a service request of each priority, until an administrator sets them in Settings.
+SLA_DEFAULT_HOURS = {'0': 168, '1': 72, '2': 24, '3': 8}
+SLA_PARAMETERS = {priority: f'crm_extended.sla_hours_{priority}' for priority in SLA_DEFAULT_HOURS}
 
 
 class CrmInteraction(models.Model):
@@ -66,6 +71,34 @@ class CrmInteraction(models.Model):
     color = fields.Integer(related='interaction_type_id.color')
     handover_activity_id = fields.Many2one('mail.activity', string='Hand-over Task', readonly=True, copy=False,
                                            ondelete='set null')
+    care_rule_id = fields.Many2one('crm.care.rule', string='Care Rule', readonly=True, copy=False,
+                                   index='btree_not_null', ondelete='set null',
+                                   help='The customer care rule that planned this interaction.')
+    care_occasion_date = fields.Date('Occasion', readonly=True, copy=False,
+                                     help='The birthday, name day, anniversary or campaign day it was planned for.')
+    has_resolution_deadline = fields.Boolean(related='interaction_type_id.has_resolution_deadline',
+                                             string='Has Resolution Deadline')
+    asks_rating = fields.Boolean(related='interaction_type_id.asks_rating')
+    priority = fields.Selection(PRIORITIES, string='Priority', default='1', required=True, tracking=True)
+    date_deadline = fields.Datetime(
+        'Resolution Deadline', compute='_compute_date_deadline', store=True, readonly=False, index='btree_not_null',
+        help='When a complaint or service request is to be resolved: its date plus the hours Settings give its '
+             'priority.')
+    resolution_hours = fields.Float('Hours to Resolve', compute='_compute_resolution_hours', store=True,
+                                    aggregator='avg', help='From the date of a complaint or service request to its '
+                                                           'resolution.')
+    satisfaction_rating = fields.Selection([
+        ('1', 'Very dissatisfied'),
+        ('2', 'Dissatisfied'),
+        ('3', 'Neutral'),
+        ('4', 'Satisfied'),
+        ('5', 'Very satisfied'),
+    ], string='Rating', tracking=True, help='How satisfied the customer said they are, 1 to 5.')
+    satisfaction_comment = fields.Text('Customer Comment')
+
+    _unique_care_occasion = models.Constraint(
+        'UNIQUE (care_rule_id, partner_id, care_occasion_date)',
+        'A care rule plans one interaction per contact and occasion.')
 
     @api.depends('user_id')
     def _compute_team_id(self):
@@ -74,15 +107,39 @@ class CrmInteraction(models.Model):
                 interaction.team_id = self.env['crm.team']._get_default_team_id(
                     user_id=interaction.user_id.id, domain=[('company_id', 'in', (False, interaction.company_id.id))])
 
+    @api.depends('date', 'priority', 'interaction_type_id.has_resolution_deadline')
+    def _compute_date_deadline(self):
+        with_deadline = self.filtered(lambda interaction: interaction.has_resolution_deadline and interaction.date)
+        (self - with_deadline).date_deadline = False
+        if not with_deadline:
+            return
+        parameters = self.env['ir.config_parameter'].sudo()
+        sla_hours = {priority: int(parameters.get_param(key, SLA_DEFAULT_HOURS[priority]))
+                     for priority, key in SLA_PARAMETERS.items()}
+        for interaction in with_deadline:
+            interaction.date_deadline = interaction.date + relativedelta(hours=sla_hours[interaction.priority])
+
+    @api.depends('date', 'date_done', 'has_resolution_deadline')
+    def _compute_resolution_hours(self):
+        for interaction in self:
+            resolved = interaction.has_resolution_deadline and interaction.date_done
+            interaction.resolution_hours = (interaction.date_done - interaction.date).total_seconds() / 3600 \
+                if resolved else 0.0
+
+    @api.depends('state', 'date', 'date_deadline')
     def _compute_is_overdue(self):
+        # A complaint or service request is overdue past its resolution deadline; anything else past its date.
         now = fields.Datetime.now()
         for interaction in self:
-            interaction.is_overdue = interaction.state in OPEN_STATES and interaction.date < now
+            interaction.is_overdue = interaction.state in OPEN_STATES \
+                and (interaction.date_deadline or interaction.date) < now
 
     def _search_is_overdue(self, operator, value):
         if operator != 'in':
             return NotImplemented
-        return [('state', 'in', OPEN_STATES), ('date', '<', fields.Datetime.now())]
+        now = fields.Datetime.now()
+        return [('state', 'in', OPEN_STATES),
+                '|', ('date_deadline', '<', now), '&', ('date_deadline', '=', False), ('date', '<', now)]
 
     @api.onchange('lead_id')
     def _onchange_lead_id(self):

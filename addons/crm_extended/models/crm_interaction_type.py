@@ -11,3 +11,8 @@ class CrmInteractionType(models.Model):
         'mail.activity.type', string='Activity Type', ondelete='restrict',
         domain="[('res_model', 'in', (False, 'crm.interaction'))]",
         help='Activity created for the new responsible when an interaction of this type is handed over.')
+    has_resolution_deadline = fields.Boolean(
+        'Resolution Deadline', help='Its interactions are complaints or service requests: they get a priority and a '
+                                    'deadline to resolve them by, and count in the time to resolve.')
+    asks_rating = fields.Boolean('Asks for a Rating', help='Its interactions record how satisfied the customer is, '
+                                                           'rated 1 to 5.')

@@ -1,6 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .crm_interaction import SLA_DEFAULT_HOURS, SLA_PARAMETERS
 from .crm_lead import SCORE_SETTINGS
 
 CODEBOOKS = {
@@ -11,6 +12,7 @@ CODEBOOKS = {
     'crm_address_type_count': 'crm.address.type',
     'crm_interaction_type_count': 'crm.interaction.type',
     'crm_lead_scoring_rule_count': 'crm.lead.scoring.rule',
+    'crm_care_rule_count': 'crm.care.rule',
 }
 
 
@@ -47,6 +49,11 @@ class ResConfigSettings(models.TransientModel):
         'mail.activity.type', string='Call Now Activity', config_parameter='crm_extended.score_activity_type_id',
         domain="[('res_model', 'in', (False, 'crm.lead'))]",
         help='The activity the salesperson gets when a lead reaches the call now score.')
+    crm_care_rule_count = fields.Integer('Number of Care Rules', compute='_compute_crm_codebook_counts')
+    crm_sla_hours_0 = fields.Integer('Low', config_parameter=SLA_PARAMETERS['0'], default=SLA_DEFAULT_HOURS['0'])
+    crm_sla_hours_1 = fields.Integer('Normal', config_parameter=SLA_PARAMETERS['1'], default=SLA_DEFAULT_HOURS['1'])
+    crm_sla_hours_2 = fields.Integer('High', config_parameter=SLA_PARAMETERS['2'], default=SLA_DEFAULT_HOURS['2'])
+    crm_sla_hours_3 = fields.Integer('Urgent', config_parameter=SLA_PARAMETERS['3'], default=SLA_DEFAULT_HOURS['3'])
     crm_log_sent_emails = fields.Boolean(
         'Log Sent E-mails as Interactions', config_parameter='crm_extended.log_sent_emails',
         help='E-mails sent from the chatter of a contact or an opportunity are recorded as E-mail interactions.')
@@ -70,3 +77,10 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(_('The score bands must fall from grade A to grade C.'))
             if settings.crm_score_hysteresis < 0:
                 raise ValidationError(_('The hysteresis of the call now score cannot be negative.'))
+
+    @api.constrains('crm_sla_hours_0', 'crm_sla_hours_1', 'crm_sla_hours_2', 'crm_sla_hours_3')
+    def _check_crm_sla_hours(self):
+        for settings in self:
+            if min(settings[f'crm_sla_hours_{priority}'] for priority in SLA_PARAMETERS) <= 0:
+                raise ValidationError(_('Every priority needs at least one hour to resolve a complaint or a service '
+                                        'request in.'))

@@ -1,5 +1,7 @@
 from . import test_codebook
 from . import test_codebook_data
+from . import test_complaints
+from . import test_customer_care
 from . import test_email_logging
 from . import test_handover
 from . import test_import
@@ -10,6 +12,7 @@ from . import test_res_partner
 from . import test_sales_kpi_workbook
 from . import test_sales_kpis
 from . import test_salesperson_effectiveness
+from . import test_satisfaction
 from . import test_stage_conversion
 from . import test_statistics
 from . import test_tours

@@ -1,0 +1,240 @@
+import datetime
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL, safe_eval
+
+from .res_partner import WISH_ON_BIRTHDAY, WISH_ON_NAME_DAY
+
+# The time of day, in the company's time zone, a care interaction is planned at on its occasion.
+CARE_HOUR = 9
+DEFAULT_TZ = 'Europe/Prague'
+# How far back a run catches up on the days it missed: wishes for a birthday a month gone are no wishes.
+CATCH_UP_DAYS = 31
+
+
+class CrmCareRule(models.Model):
+    """What the daily care run plans for customers: wishes, anniversaries, service checks and campaign invitations."""
+
+    _name = 'crm.care.rule'
+    _inherit = ['mail.thread']
+    _description = 'Customer Care Rule'
+    _order = 'sequence, id'
+    _check_company_auto = True
+
+    name = fields.Char('Name', required=True, translate=True, tracking=True,
+                       help='Also the subject of the interactions the rule plans.')
+    sequence = fields.Integer('Sequence', default=10)
+    active = fields.Boolean('Active', default=True, tracking=True)
+    kind = fields.Selection([
+        ('birthday', 'Birthday'),
+        ('name_day', 'Name Day'),
+        ('anniversary', 'Customer Anniversary'),
+        ('service_check', 'Periodic Service Check'),
+        ('campaign', 'One-off Campaign'),
+    ], string='Kind', required=True, default='birthday', tracking=True)
+    interaction_type_id = fields.Many2one('crm.interaction.type', string='Interaction to Plan', required=True,
+                                          ondelete='restrict', tracking=True)
+    days_ahead = fields.Integer('Days Ahead', default=7, tracking=True,
+                                help='How many days before the occasion the interaction is planned for the '
+                                     'salesperson.')
+    service_type_id = fields.Many2one(
+        'crm.interaction.type', string='After Last', ondelete='restrict', tracking=True,
+        help='A service check is due the given months after the last resolved interaction of this type.')
+    interval_months = fields.Integer('Every (Months)', default=12, tracking=True)
+    campaign_date = fields.Date('Campaign Date', tracking=True, help='The day of the campaign, e.g. of the fair.')
+    domain = fields.Char('Contacts', default='[]', tracking=True,
+                         help='Which contacts the rule is for; every contact of the company when empty.')
+    team_id = fields.Many2one(
+        'crm.team', string='Fallback Team', check_company=True, tracking=True,
+        help='A contact without salesperson, of its own or of its company, goes to the leader of this team; '
+             'without a team such a contact is skipped.')
+    company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
+                                 default=lambda self: self.env.company)
+    last_run_date = fields.Date('Last Run', readonly=True, copy=False,
+                                help='The day of the last care run: the next one catches up on the days since.')
+    # Counted for whoever configures the rules, sales rights or not.
+    interaction_count = fields.Integer('Interaction Count', compute='_compute_interaction_count', compute_sudo=True)
+
+    _positive_days_ahead = models.Constraint('CHECK (days_ahead >= 0)', 'Days ahead cannot be negative.')
+
+    def _compute_interaction_count(self):
+        counts = dict(self.env['crm.interaction']._read_group(
+            [('care_rule_id', 'in', self.ids)], ['care_rule_id'], ['__count']))
+        for rule in self:
+            rule.interaction_count = counts.get(rule, 0)
+
+    @api.constrains('domain')
+    def _check_domain(self):
+        for rule in self:
+            try:
+                Domain(rule._crm_parsed_domain()).validate(self.env['res.partner'])
+            except Exception as error:  # noqa: BLE001 - any way the condition fails to parse is the same refusal
+                raise ValidationError(_('The contacts of the care rule "%(rule)s" are not a valid condition: '
+                                        '%(error)s', rule=rule.name, error=error)) from error
+
+    @api.constrains('kind', 'service_type_id', 'interval_months', 'campaign_date')
+    def _check_kind_settings(self):
+        for rule in self:
+            if rule.kind == 'service_check' and (not rule.service_type_id or rule.interval_months <= 0):
+                raise ValidationError(_('The service check "%(rule)s" needs the interaction type it follows and '
+                                        'a period of at least one month.', rule=rule.name))
+            if rule.kind == 'campaign' and not rule.campaign_date:
+                raise ValidationError(_('The campaign "%(rule)s" needs its date.', rule=rule.name))
+
+    def _crm_parsed_domain(self):
+        self.ensure_one()
+        return safe_eval.safe_eval(self.domain or '[]', {
+            'datetime': safe_eval.datetime, 'dateutil': safe_eval.dateutil, 'time': safe_eval.time,
+            'context_today': lambda: fields.Date.context_today(self), 'uid': self.env.uid,
+        })
+
+    # --- the daily run --------------------------------------------------------------------------------------
+
+    @api.model
+    def _cron_crm_plan_care(self):
+        self.search([])._crm_plan(fields.Datetime.now())
+
+    def action_run_now(self):
+        self._crm_plan(fields.Datetime.now())
+
+    def action_open_interactions(self):
+        self.ensure_one()
+        return self.env['crm.interaction']._action_open_for([('care_rule_id', '=', self.id)], {})
+
+    def _crm_plan(self, now):
+        """Plan the interactions of every occasion since the last run up to the days ahead. The occasions come in
+        one query per rule, whatever the number of contacts, and leave out those already planned: a run that is
+        repeated plans nothing more, and one after missed days catches up on them."""
+        for rule in self:
+            today = rule._crm_today(now)
+            first, last = rule._crm_occasion_window(today)
+            if first <= last:
+                rule._crm_create_interactions(rule._crm_find_occasions(first, last))
+            rule.last_run_date = today
+
+    def _crm_tz(self):
+        return pytz.timezone(self.company_id.partner_id.tz or DEFAULT_TZ)
+
+    def _crm_today(self, now):
+        return pytz.utc.localize(now).astimezone(self._crm_tz()).date()
+
+    def _crm_occasion_window(self, today):
+        """The occasions a run on this day plans: those it is now the time to plan and no earlier run did, at
+        most CATCH_UP_DAYS back. The first run of a rule plans what falls between today and the days ahead."""
+        last = today + datetime.timedelta(days=self.days_ahead)
+        if not self.last_run_date:
+            return today, last
+        first = self.last_run_date + datetime.timedelta(days=1 + self.days_ahead)
+        return max(first, last - datetime.timedelta(days=CATCH_UP_DAYS)), last
+
+    def _crm_find_occasions(self, first, last):
+        """[(partner id, occasion date, salesperson id)] of the contacts the rule is for, blacklisted ones and
+        occasions already planned left out."""
+        partners = self.env['res.partner']._search(
+            Domain(self._crm_parsed_domain()) & Domain('company_id', 'in', (False, self.company_id.id)))
+        self.env['res.partner'].flush_model()
+        self.env['crm.interaction'].flush_model(['care_rule_id', 'partner_id', 'care_occasion_date', 'state',
+                                                 'date_done', 'interaction_type_id', 'company_id'])
+        self.env['mail.blacklist'].flush_model(['email', 'active'])
+        salesperson = SQL('COALESCE(p.user_id, cp.user_id, %s)', self.team_id.user_id.id or None)
+        return self.env.execute_query(SQL('''
+            SELECT o.partner_id, o.occasion_date, %(salesperson)s
+              FROM (%(occasions)s) AS o
+              JOIN res_partner p ON p.id = o.partner_id
+              JOIN res_partner cp ON cp.id = p.commercial_partner_id
+             WHERE o.occasion_date <= %(last)s
+               AND (o.occasion_date >= %(first)s OR %(catch_up_all)s)
+               AND o.partner_id IN %(partners)s
+               AND %(salesperson)s IS NOT NULL
+               AND NOT EXISTS (SELECT FROM mail_blacklist b WHERE b.active AND b.email = p.email_normalized)
+               AND NOT EXISTS (SELECT FROM crm_interaction i
+                                WHERE i.care_rule_id = %(rule)s AND i.partner_id = o.partner_id
+                                  AND i.care_occasion_date = o.occasion_date)
+             ORDER BY o.occasion_date, o.partner_id
+        ''', salesperson=salesperson, occasions=self._crm_occasions_sql(first, last), first=first, last=last,
+            # A service check due while the rule was not yet running is still due: it is planned late, not never.
+            catch_up_all=self.kind == 'service_check', partners=partners.subselect(), rule=self.id))
+
+    def _crm_occasions_sql(self, first, last):
+        """The rows (partner_id, occasion_date) of the occasions of this rule's kind around the window."""
+        if self.kind == 'campaign':
+            return SQL('SELECT id AS partner_id, %s::date AS occasion_date FROM res_partner', self.campaign_date)
+        if self.kind == 'service_check':
+            return SQL('''
+                SELECT partner_id,
+                       ((max(date_done) AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
+                        + make_interval(months => %(months)s))::date AS occasion_date
+                  FROM crm_interaction
+                 WHERE state = 'resolved' AND interaction_type_id = %(type)s AND company_id = %(company)s
+                 GROUP BY partner_id
+            ''', tz=self._crm_tz().zone, months=self.interval_months, type=self.service_type_id.id,
+                company=self.company_id.id)
+        return self._crm_yearly_occasions_sql(self._crm_yearly_dates_sql(), first, last)
+
+    def _crm_yearly_dates_sql(self):
+        """The rows (partner_id, month, day, since) of the yearly occasions of this rule's kind: an occasion is
+        only celebrated in the years after `since`."""
+        if self.kind == 'birthday':
+            return SQL('''
+                SELECT id AS partner_id, date_part('month', birthdate_date)::int AS month,
+                       date_part('day', birthdate_date)::int AS day, birthdate_date AS since
+                  FROM res_partner
+                 WHERE birthdate_date IS NOT NULL AND NOT is_company AND crm_wish_on IN %s
+            ''', WISH_ON_BIRTHDAY)
+        if self.kind == 'name_day':
+            return SQL('''
+                SELECT p.id AS partner_id, nd.month, nd.day, NULL::date AS since
+                  FROM res_partner p
+                  JOIN crm_name_day nd ON nd.country_id = %(country)s AND lower(nd.name) = lower(p.crm_first_name)
+                 WHERE p.crm_first_name IS NOT NULL AND NOT p.is_company AND p.crm_wish_on IN %(wish_on)s
+            ''', country=self.env['res.partner']._crm_name_day_country_sql('p'), wish_on=WISH_ON_NAME_DAY)
+        return SQL('''
+            SELECT id AS partner_id, date_part('month', crm_customer_since)::int AS month,
+                   date_part('day', crm_customer_since)::int AS day, crm_customer_since AS since
+              FROM res_partner
+             WHERE crm_customer_since IS NOT NULL
+        ''')
+
+    @api.model
+    def _crm_yearly_occasions_sql(self, yearly_dates, first, last):
+        """The dates in the years of the window of yearly occasions (partner_id, month, day, since); the 29th of
+        February falls on the 28th in the years that have none."""
+        return SQL('''
+            SELECT y.partner_id, y.occasion_date
+              FROM (SELECT d.partner_id, d.since,
+                           make_date(year, d.month,
+                                     CASE WHEN d.month = 2 AND d.day = 29
+                                           AND NOT (year %% 4 = 0 AND (year %% 100 != 0 OR year %% 400 = 0))
+                                          THEN 28 ELSE d.day END) AS occasion_date
+                      FROM (%(yearly_dates)s) AS d
+                     CROSS JOIN generate_series(%(first_year)s, %(last_year)s) AS year
+                   ) AS y
+             WHERE y.since IS NULL OR y.occasion_date > y.since
+        ''', yearly_dates=yearly_dates, first_year=first.year, last_year=last.year)
+
+    def _crm_create_interactions(self, occasions):
+        if not occasions:
+            return self.env['crm.interaction']
+        tz = self._crm_tz()
+        users = self.env['res.users'].browse({user_id for _partner_id, _date, user_id in occasions})
+        teams = {user.id: user.sale_team_id.id for user in users
+                 if user.sale_team_id.company_id in (self.company_id, self.env['res.company'])}
+        return self.env['crm.interaction'].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True, tracking_disable=True,
+        ).create([{
+            'subject': self.name,
+            'interaction_type_id': self.interaction_type_id.id,
+            'partner_id': partner_id,
+            'user_id': user_id,
+            'team_id': teams.get(user_id, False),
+            'company_id': self.company_id.id,
+            'state': 'planned',
+            'date': tz.localize(datetime.datetime.combine(occasion_date, datetime.time(CARE_HOUR)))
+                      .astimezone(pytz.utc).replace(tzinfo=None),
+            'care_rule_id': self.id,
+            'care_occasion_date': occasion_date,
+        } for partner_id, occasion_date, user_id in occasions])
