@@ -1,4 +1,5 @@
 import datetime
+import logging
 
 import pytz
 
@@ -8,6 +9,8 @@ from odoo.fields import Domain
 from odoo.tools import SQL, safe_eval
 
 from .res_partner import WISH_ON_BIRTHDAY, WISH_ON_NAME_DAY
+
+_logger = logging.getLogger(__name__)
 
 # The time of day, in the company's time zone, a care interaction is planned at on its occasion.
 CARE_HOUR = 9
@@ -96,7 +99,17 @@ class CrmCareRule(models.Model):
 
     @api.model
     def _cron_crm_plan_care(self):
-        self.search([])._crm_plan(fields.Datetime.now())
+        now = fields.Datetime.now()
+        for rule in self.search([]):
+            try:
+                with self.env.cr.savepoint():
+                    rule._crm_plan(now)
+            except ValueError as error:
+                # A condition valid when saved can break later (a field removed with its module): it stops its
+                # own rule only, and the rule's followers read why.
+                _logger.warning('Care rule %s skipped: %s', rule.id, error)
+                rule.message_post(body=_('The care run skipped this rule: its contacts are no longer a valid '
+                                         'condition (%(error)s).', error=error))
 
     def action_run_now(self):
         self._crm_plan(fields.Datetime.now())

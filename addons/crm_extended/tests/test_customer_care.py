@@ -1,9 +1,12 @@
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
 
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import CrmExtendedCommon
 
@@ -227,6 +230,20 @@ class TestCareOtherKinds(CustomerCareCommon):
             with self.subTest(domain=domain), self.assertRaises(ValidationError):
                 rule.write({'domain': domain})
         self.assertEqual(rule.domain, repr([('category_id', 'in', self.tag.ids)]))
+
+    def test_rule_whose_condition_broke_after_saving_is_skipped_by_the_daily_run(self):
+        broken, working = self._rule('birthday'), self._rule('birthday', name='Care working')
+        today = working._crm_today(fields.Datetime.now())
+        contact = self._contact('Petra Horáková', birthdate_date=today - relativedelta(years=30))
+        # As when the module of a field the condition names is uninstalled: the saved condition is not checked again.
+        self.env.cr.execute("UPDATE crm_care_rule SET domain = %s WHERE id = %s",
+                            ("[('no_such_field', '=', 1)]", broken.id))
+        broken.invalidate_recordset(['domain'])
+        with mute_logger('odoo.addons.crm_extended.models.crm_care_rule'):
+            self.env['crm.care.rule']._cron_crm_plan_care()
+        self.assertEqual(self._planned(working).partner_id, contact)
+        self.assertFalse(self._planned(broken))
+        self.assertIn('no longer a valid condition', broken.message_ids[0].body)
 
     def test_campaign_needs_a_date_and_service_check_a_type(self):
         with self.assertRaises(ValidationError):
