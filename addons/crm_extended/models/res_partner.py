@@ -181,7 +181,8 @@ class ResPartner(models.Model):
         """The latest and the previous rating of each customer and their average over the last twelve months, in one
         query: {partner id: (latest, previous, average)}.
 
-        A company is rated by its own and its contacts' ratings, a person by their own, as the history counts them."""
+        A company is rated by its own and its contacts' ratings, a person by their own, as the history counts them;
+        only the ratings given to the companies the user works in count, as the user's lists show them."""
         if partner_ids is not None and not partner_ids:
             return {}
         self.env['crm.interaction'].flush_model(['partner_id', 'commercial_partner_id', 'satisfaction_rating',
@@ -191,7 +192,7 @@ class ResPartner(models.Model):
             WITH rated AS (
                 SELECT id, date, satisfaction_rating::int AS rating, partner_id, commercial_partner_id
                   FROM crm_interaction
-                 WHERE satisfaction_rating IS NOT NULL AND state = 'resolved'
+                 WHERE satisfaction_rating IS NOT NULL AND state = 'resolved' AND company_id IN %s
             ), ranked AS (
                 SELECT key, rating, date, row_number() OVER (PARTITION BY key ORDER BY date DESC, id DESC) AS rank
                   FROM (SELECT commercial_partner_id AS key, rating, date, id FROM rated
@@ -203,7 +204,7 @@ class ResPartner(models.Model):
             SELECT key, max(rating) FILTER (WHERE rank = 1), COALESCE(max(rating) FILTER (WHERE rank = 2), 0),
                    COALESCE(avg(rating) FILTER (WHERE date >= %s), 0)
               FROM ranked GROUP BY key
-        ''', only_partners, fields.Datetime.now() - relativedelta(years=1)))
+        ''', tuple(self.env.companies.ids), only_partners, fields.Datetime.now() - relativedelta(years=1)))
         return {key: (latest, previous, float(average)) for key, latest, previous, average in rows}
 
     def action_crm_satisfaction_history(self):

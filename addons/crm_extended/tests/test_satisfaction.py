@@ -47,3 +47,13 @@ class TestSatisfaction(CrmExtendedCommon):
         action = self.customer.with_user(self.user_sales_own).action_crm_satisfaction_history()
         rated = self.env['crm.interaction'].with_user(self.user_sales_own).search(action['domain'])
         self.assertEqual(sorted(rated.mapped('satisfaction_rating')), ['2', '4', '5'])
+
+    def test_rating_given_to_another_company_does_not_count(self):
+        other_company = self.env['res.company'].create({'name': 'Slovenská pobočka s.r.o.'})
+        self.env['crm.interaction'].create({
+            'subject': 'Spokojnosť', 'interaction_type_id': self.type_satisfaction.id,
+            'partner_id': self.customer_contact.id, 'company_id': other_company.id, 'state': 'resolved',
+            'satisfaction_rating': '5', 'date': datetime.datetime(2026, 1, 9, 10, 0)})
+        contact = self.customer_contact.with_user(self.user_sales_own)
+        self.assertEqual((contact.crm_satisfaction_rating, contact.crm_satisfaction_previous), (2, 5))
+        self.assertIn(contact, contact.search([('crm_satisfaction_dropped', '=', True)]))
