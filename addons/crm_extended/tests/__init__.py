@@ -1,3 +1,4 @@
+from . import test_care_calendar
 from . import test_codebook
 from . import test_codebook_data
 from . import test_complaints
