@@ -269,7 +269,7 @@ def item_statistics(env, repetitions, peers_missing):
     user_env = as_user(env)
     interactions = user_env['crm.interaction']
     wizard = statistics_wizard(user_env)
-    records = interactions.search(wizard._interaction_domain())
+    records = interactions.search(wizard._filter_domain())
     what = f'XLSX statistics, {len(records)} interactions'
     export_fields = ['date', 'subject', 'interaction_type_id', 'partner_id', 'commercial_partner_id', 'lead_id',
                      'user_id', 'team_id', 'state', 'date_done']

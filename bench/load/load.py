@@ -118,7 +118,7 @@ def statistics_period(env, manager):
     interactions = user_env(env, manager)['crm.interaction']
     wizard = interactions.env['crm.interaction.statistics'].new({'date_from': date_from, 'date_to': date_to})
     domain = [(name, operator, value.strftime('%Y-%m-%d %H:%M:%S') if isinstance(value, datetime) else value)
-              for name, operator, value in wizard._interaction_domain()]
+              for name, operator, value in wizard._filter_domain()]
     export = {'model': 'crm.interaction', 'domain': domain, 'ids': False, 'groupby': [], 'import_compat': False,
               'fields': [{'name': name, 'label': interactions._fields[name].string} for name in STATISTICS_COLUMNS],
               'context': {'lang': 'en_US', 'tz': 'Europe/Prague', 'allowed_company_ids': manager.company_ids.ids}}

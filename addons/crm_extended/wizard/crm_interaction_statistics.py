@@ -22,16 +22,11 @@ class CrmInteractionStatistics(models.TransientModel):
     _download_route = DOWNLOAD_ROUTE
     _download_filter_fields = ('user_ids', 'team_ids', 'interaction_type_ids')
 
-    user_ids = fields.Many2many('res.users', string='Responsible', domain="[('share', '=', False)]")
-    team_ids = fields.Many2many('crm.team', string='Sales Teams')
+    user_ids = fields.Many2many(string='Responsible')
     interaction_type_ids = fields.Many2many('crm.interaction.type', string='Types')
 
-    def _interaction_domain(self):
-        domain = self._period_domain('date')
-        if self.user_ids:
-            domain.append(('user_id', 'in', self.user_ids.ids))
-        if self.team_ids:
-            domain.append(('team_id', 'in', self.team_ids.ids))
+    def _filter_domain(self):
+        domain = super()._filter_domain()
         if self.interaction_type_ids:
             domain.append(('interaction_type_id', 'in', self.interaction_type_ids.ids))
         return domain
@@ -48,7 +43,7 @@ class CrmInteractionStatistics(models.TransientModel):
         summary = workbook.add_worksheet(_('Summary'))
         per_responsible = workbook.add_worksheet(_('Per responsible'))
         records = workbook.add_worksheet(_('Records'))
-        domain = self._interaction_domain()
+        domain = self._filter_domain()
         self._write_summary(workbook, summary, domain, styles)
         self._write_records(records, domain, styles)
         self._write_per_responsible(per_responsible, domain, styles)

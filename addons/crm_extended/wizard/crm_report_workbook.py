@@ -8,23 +8,36 @@ from odoo.exceptions import UserError
 
 
 class CrmReportWorkbook(models.AbstractModel):
-    """A workbook of a period, downloaded from a read-only route (``_download_route``) that gets the period and
-    the filters (``_download_filter_fields``, many2many fields) from its URL, never this record: served from a
-    read replica, it never waits for the wizard to be replicated there."""
+    """A workbook of a period and of some salespeople and teams, downloaded from a read-only route
+    (``_download_route``) that gets the period and the filters (``_download_filter_fields``, many2many fields)
+    from its URL, never this record: served from a read replica, it never waits for the wizard to be replicated
+    there."""
     _name = 'crm.report.workbook'
     _description = 'Period Workbook'
     _download_route = None
-    _download_filter_fields = ()
+    _download_filter_fields = ('user_ids', 'team_ids')
 
     date_from = fields.Date('From', required=True,
                             default=lambda self: fields.Date.context_today(self).replace(month=1, day=1))
     date_to = fields.Date('To', required=True, default=fields.Date.context_today)
+    user_ids = fields.Many2many('res.users', string='Salespeople', domain="[('share', '=', False)]")
+    team_ids = fields.Many2many('crm.team', string='Sales Teams')
 
     @api.constrains('date_from', 'date_to')
     def _check_period(self):
         for wizard in self:
             if wizard.date_from > wizard.date_to:
                 raise UserError(_('The period must start before it ends.'))
+
+    def _filter_domain(self):
+        """The records of the period and of the chosen salespeople and teams, in a model whose fields are named
+        ``date``, ``user_id`` and ``team_id``."""
+        domain = self._period_domain('date')
+        if self.user_ids:
+            domain.append(('user_id', 'in', self.user_ids.ids))
+        if self.team_ids:
+            domain.append(('team_id', 'in', self.team_ids.ids))
+        return domain
 
     def _period_domain(self, field_name):
         """The moments of ``field_name`` within the period's days in the user's time zone."""

@@ -2,7 +2,7 @@ import io
 
 import xlsxwriter
 
-from odoo import _, fields, models
+from odoo import _, models
 
 DOWNLOAD_ROUTE = '/crm_extended/sales_kpis.xlsx'
 REPORT = 'crm.salesperson.effectiveness.report'
@@ -16,18 +16,6 @@ class CrmSalesKpiWorkbook(models.TransientModel):
     _inherit = ['crm.report.workbook']
     _description = 'Sales KPI Workbook'
     _download_route = DOWNLOAD_ROUTE
-    _download_filter_fields = ('user_ids', 'team_ids')
-
-    user_ids = fields.Many2many('res.users', string='Salespeople', domain="[('share', '=', False)]")
-    team_ids = fields.Many2many('crm.team', string='Sales Teams')
-
-    def _report_domain(self):
-        domain = self._period_domain('date')
-        if self.user_ids:
-            domain.append(('user_id', 'in', self.user_ids.ids))
-        if self.team_ids:
-            domain.append(('team_id', 'in', self.team_ids.ids))
-        return domain
 
     def _workbook_filename(self):
         return _('Sales KPIs %(start)s - %(end)s.xlsx', start=self.date_from, end=self.date_to)
@@ -53,7 +41,7 @@ class CrmSalesKpiWorkbook(models.TransientModel):
         measures = self._measures()
         report = self.env[REPORT].with_context(tz=self.env.tz.zone)
         specs = [f'{name}:{report._fields[name].aggregator}' for name in measures]
-        domain = self._report_domain()
+        domain = self._filter_domain()
         salespeople = workbook.add_worksheet(_('Salespeople'))
         rows = [(user.name or _('Unassigned'), figures) for user, *figures in report._read_group(
             domain, ['user_id'], specs)]
