@@ -74,8 +74,8 @@ class TestComplaintDocuments(CustomerCareAccountingCommon):
         as_salesperson = orders.with_user(self.user_salesman)
         as_salesperson[0].crm_complaint_count  # the record rules are read and cached once
         self.env.invalidate_all()
-        with self.assertQueryCount(2):
+        with self.assertQueryCount(1):
             self.assertEqual(as_salesperson[0].crm_complaint_count, 1)
         self.env.invalidate_all()
-        with self.assertQueryCount(2):
+        with self.assertQueryCount(1):
             self.assertEqual(as_salesperson.mapped('crm_complaint_count'), [1, 1, 1])
