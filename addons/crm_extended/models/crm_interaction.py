@@ -251,8 +251,8 @@ class CrmInteraction(models.Model):
         return (self.handover_activity_id | self.care_activity_id).filtered('active')
 
     def _end_handover_task(self, new_state):
-        """A resolved interaction's hand-over or care task is done, a cancelled one's is withdrawn, by whatever route the
-        state changed; the other activities on the record belong to other people's plans and stay open."""
+        """A resolved interaction's hand-over or care task is done, a cancelled one's is withdrawn, by whatever route
+        the state changed; the other activities on the record belong to other people's plans and stay open."""
         if new_state not in ('resolved', 'cancelled'):
             return
         tasks = self._own_tasks().with_context(crm_interaction_closing=True)
