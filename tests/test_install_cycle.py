@@ -14,7 +14,7 @@ ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_dat
 # The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
 # themselves with both of their addons and leave with either.
 BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
-           'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting')
+           'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting')
 OUR_MODULES = str((*ADDONS.split(','), *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 

@@ -57,6 +57,11 @@ class CrmCareRule(models.Model):
              'without a team such a contact is skipped.')
     company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
                                  default=lambda self: self.env.company)
+    activity_type_id = fields.Many2one(
+        'mail.activity.type', string='Activity to Schedule', ondelete='set null', tracking=True,
+        domain="[('res_model', 'in', (False, 'crm.interaction'))]",
+        help='Optional: each planned interaction also gets an activity of this type for its salesperson, due on '
+             'the day of the occasion; marking it done resolves the interaction.')
     last_run_date = fields.Date('Last Run', readonly=True, copy=False,
                                 help='The day of the last care run: the next one catches up on the days since.')
     # Counted for whoever configures the rules, sales rights or not.
@@ -126,7 +131,8 @@ class CrmCareRule(models.Model):
             today = rule._crm_today(now)
             first, last = rule._crm_occasion_window(today)
             if first <= last:
-                rule._crm_create_interactions(rule._crm_find_occasions(first, last))
+                interactions = rule._crm_create_interactions(rule._crm_find_occasions(first, last))
+                rule._crm_schedule_activities(interactions)
             rule.last_run_date = today
 
     def _crm_tz(self):
@@ -153,7 +159,7 @@ class CrmCareRule(models.Model):
         self.env['crm.interaction'].flush_model(['care_rule_id', 'partner_id', 'care_occasion_date', 'state',
                                                  'date_done', 'interaction_type_id', 'company_id'])
         self.env['mail.blacklist'].flush_model(['email', 'active'])
-        salesperson = SQL('COALESCE(p.user_id, cp.user_id, %s)', self.team_id.user_id.id or None)
+        salesperson = self._crm_salesperson_sql()
         return self.env.execute_query(SQL('''
             SELECT o.partner_id, o.occasion_date, %(salesperson)s
               FROM (%(occasions)s) AS o
@@ -169,8 +175,17 @@ class CrmCareRule(models.Model):
                                   AND i.care_occasion_date = o.occasion_date)
              ORDER BY o.occasion_date, o.partner_id
         ''', salesperson=salesperson, occasions=self._crm_occasions_sql(first, last), first=first, last=last,
-            # A service check due while the rule was not yet running is still due: it is planned late, not never.
-            catch_up_all=self.kind == 'service_check', partners=partners.subselect(), rule=self.id))
+            catch_up_all=self._crm_plans_missed_occasions(), partners=partners.subselect(), rule=self.id))
+
+    def _crm_salesperson_sql(self):
+        """Who an occasion row (o) of a contact (p) of a company (cp) is planned for: the contact's salesperson, else
+        the company's, else the leader of the fallback team."""
+        return SQL('COALESCE(p.user_id, cp.user_id, %s)', self.team_id.user_id.id or None)
+
+    def _crm_plans_missed_occasions(self):
+        """Whether occasions before the run's window that nothing planned are planned late rather than never, as
+        a service check due while the rule was not yet running, which is still due."""
+        return self.kind == 'service_check'
 
     def _crm_occasions_sql(self, first, last):
         """The rows (partner_id, occasion_date) of the occasions of this rule's kind around the window."""
@@ -251,3 +266,21 @@ class CrmCareRule(models.Model):
             'care_rule_id': self.id,
             'care_occasion_date': occasion_date,
         } for partner_id, occasion_date, user_id in occasions])
+
+    def _crm_schedule_activities(self, interactions):
+        """Give each planned interaction the rule's activity for its salesperson, all in one create, linked to the
+        interaction as a hand-over task is: finishing it resolves the interaction. The salespeople find them in
+        their activities; no mail is sent for each wish."""
+        if not self.activity_type_id or not interactions:
+            return
+        model_id = self.env['ir.model']._get_id('crm.interaction')
+        activities = self.env['mail.activity'].with_context(mail_activity_quick_update=True).create([{
+            'res_model_id': model_id,
+            'res_id': interaction.id,
+            'activity_type_id': self.activity_type_id.id,
+            'summary': interaction.subject,
+            'user_id': interaction.user_id.id,
+            'date_deadline': interaction.care_occasion_date,
+        } for interaction in interactions])
+        for interaction, activity in zip(interactions, activities):
+            interaction.care_activity_id = activity

@@ -74,6 +74,9 @@ class CrmInteraction(models.Model):
     care_rule_id = fields.Many2one('crm.care.rule', string='Care Rule', readonly=True, copy=False,
                                    index='btree_not_null', ondelete='set null',
                                    help='The customer care rule that planned this interaction.')
+    care_activity_id = fields.Many2one('mail.activity', string='Care Task', readonly=True, copy=False,
+                                       ondelete='set null',
+                                       help='The activity the care rule scheduled with this interaction.')
     care_occasion_date = fields.Date('Occasion', readonly=True, copy=False,
                                      help='The birthday, name day, anniversary or campaign day it was planned for.')
     has_resolution_deadline = fields.Boolean(related='interaction_type_id.has_resolution_deadline',
@@ -243,12 +246,16 @@ class CrmInteraction(models.Model):
     def action_reopen(self):
         self.write({'state': 'planned'})
 
+    def _own_tasks(self):
+        """The open activities that stand for the interactions themselves: their hand-over and care tasks."""
+        return (self.handover_activity_id | self.care_activity_id).filtered('active')
+
     def _end_handover_task(self, new_state):
-        """A resolved interaction's hand-over task is done, a cancelled one's is withdrawn, by whatever route the
-        state changed; the other activities on the record belong to other people's plans and stay open."""
+        """A resolved interaction's hand-over or care task is done, a cancelled one's is withdrawn, by whatever route
+        the state changed; the other activities on the record belong to other people's plans and stay open."""
         if new_state not in ('resolved', 'cancelled'):
             return
-        tasks = self.handover_activity_id.filtered('active').with_context(crm_interaction_closing=True)
+        tasks = self._own_tasks().with_context(crm_interaction_closing=True)
         if not tasks:
             return
         if new_state == 'resolved':
@@ -270,8 +277,9 @@ class CrmInteraction(models.Model):
         return self
 
     def _handover_to(self, new_owner, previous_owner, date_deadline, note):
-        # A record handed over again moves its task to the new owner: one owner, one open task.
-        self.handover_activity_id.filtered('active').with_context(crm_interaction_closing=True).unlink()
+        # A record handed over again, or a planned care interaction, moves its task to the new owner: one owner, one
+        # open task.
+        self._own_tasks().with_context(crm_interaction_closing=True).unlink()
         activity = self.activity_schedule(
             activity_type_id=(self.interaction_type_id.activity_type_id
                               or self.env.ref('mail.mail_activity_data_todo')).id,

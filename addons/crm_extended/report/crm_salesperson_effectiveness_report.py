@@ -13,7 +13,9 @@ class CrmSalespersonEffectivenessReport(models.Model):
     # Searching the report writes these first.
     _depends = {
         'crm.interaction': ['user_id', 'team_id', 'company_id', 'date', 'date_done', 'state',
-                            'handover_activity_id'],
+                            'handover_activity_id', 'interaction_type_id', 'commercial_partner_id',
+                            'resolution_hours'],
+        'crm.interaction.type': ['has_resolution_deadline'],
         'mail.activity': ['date_deadline'],
         'crm.lead': ['type', 'won_status', 'date_closed', 'user_id', 'team_id', 'company_id', 'expected_revenue'],
     }
@@ -40,6 +42,16 @@ class CrmSalespersonEffectivenessReport(models.Model):
     won_count = fields.Integer('Opportunities Won', readonly=True, aggregator='sum')
     won_amount = fields.Monetary(
         'Won Amount', readonly=True, aggregator='sum', help='Expected revenue of the won opportunities.')
+    commercial_partner_id = fields.Many2one('res.partner', 'Customer', readonly=True)
+    complaint_count = fields.Integer(
+        'Complaints and Service Requests', readonly=True, aggregator='sum',
+        help='Interactions of the types with a resolution deadline.')
+    complaints_per_customer = fields.Float(
+        'Complaints per Customer', readonly=True, aggregator='avg', digits=(16, 2),
+        help='Complaints and service requests divided by the customers the salesperson had interactions with.')
+    resolution_hours = fields.Float(
+        'Average Hours to Resolve', readonly=True, aggregator='avg', digits=(16, 1),
+        help='From the date of a resolved complaint or service request to its resolution, on average.')
 
     @api.model
     def _row_sources(self):
@@ -51,7 +63,10 @@ class CrmSalespersonEffectivenessReport(models.Model):
     def _interaction_rows(self):
         # A hand-over task stays, archived, once its interaction is resolved: its deadline still counts.
         resolved = SQL("i.state = 'resolved'")
-        return SQL("""crm_interaction i LEFT JOIN mail_activity a ON a.id = i.handover_activity_id"""), {
+        is_complaint = SQL('t.has_resolution_deadline IS TRUE')
+        return SQL("""crm_interaction i
+                      JOIN crm_interaction_type t ON t.id = i.interaction_type_id
+                      LEFT JOIN mail_activity a ON a.id = i.handover_activity_id"""), {
             'res_id': SQL('i.id'),
             'user_id': SQL('i.user_id'),
             'team_id': SQL('i.team_id'),
@@ -64,6 +79,11 @@ class CrmSalespersonEffectivenessReport(models.Model):
                 'THEN 100.0 ELSE 0.0 END END', resolved),
             'handover_count': SQL('(i.handover_activity_id IS NOT NULL)::int'),
             'handover_resolved_count': SQL('(i.handover_activity_id IS NOT NULL AND %s)::int', resolved),
+            'commercial_partner_id': SQL('i.commercial_partner_id'),
+            'complaint_count': SQL('(%s)::int', is_complaint),
+            # Read through _read_group_select, which divides the sum by the customers of the group.
+            'complaints_per_customer': SQL('(%s)::int', is_complaint),
+            'resolution_hours': SQL('CASE WHEN %s AND %s THEN i.resolution_hours END', is_complaint, resolved),
         }
 
     @api.model
@@ -99,3 +119,11 @@ class CrmSalespersonEffectivenessReport(models.Model):
               FROM (%s) r
               LEFT JOIN res_company c ON c.id = r.company_id
         """, len(sources), SQL(' UNION ALL ').join(selects))
+
+    def _read_group_select(self, aggregate_spec, query):
+        """Complaints per customer is no average of rows: the complaints of the group over its distinct customers."""
+        if aggregate_spec != 'complaints_per_customer:avg':
+            return super()._read_group_select(aggregate_spec, query)
+        return SQL('SUM(%s)::float / NULLIF(COUNT(DISTINCT %s), 0)',
+                   self._field_to_sql(self._table, 'complaints_per_customer', query),
+                   self._field_to_sql(self._table, 'commercial_partner_id', query))

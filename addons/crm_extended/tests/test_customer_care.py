@@ -279,27 +279,85 @@ class TestCareAccess(CustomerCareCommon):
         self.assertEqual(len(self._planned(rule)), 1)
 
 
+class TestCareActivities(CustomerCareCommon):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.call = cls.env.ref('mail.mail_activity_data_call')
+        cls._contact('Alena Činná', birthdate_date=datetime.date(1984, 10, 20))
+
+    def _plan_with_activity(self):
+        rule = self._rule('birthday', days_ahead=3, activity_type_id=self.call.id)
+        rule._crm_plan(self._utc(2026, 10, 17, 6, 0))
+        return self._planned(rule)
+
+    def test_rule_with_an_activity_type_schedules_it_for_the_salesperson_on_the_occasion(self):
+        planned = self._plan_with_activity()
+        task = planned.care_activity_id
+        self.assertEqual(planned.activity_ids, task)
+        self.assertEqual((task.activity_type_id, task.user_id, task.date_deadline, task.summary),
+                         (self.call, self.user_sales_own, datetime.date(2026, 10, 20), planned.subject))
+
+    def test_rule_without_an_activity_type_schedules_none(self):
+        rule = self._rule('birthday', days_ahead=3)
+        rule._crm_plan(self._utc(2026, 10, 17, 6, 0))
+        self.assertFalse(self._planned(rule).activity_ids)
+
+    def test_finishing_the_activity_resolves_the_interaction(self):
+        planned = self._plan_with_activity()
+        planned.care_activity_id.with_user(self.user_sales_own).action_feedback(feedback='Popřáno')
+        self.assertEqual(planned.state, 'resolved')
+
+    def test_resolving_the_interaction_finishes_its_activity(self):
+        planned = self._plan_with_activity()
+        task = planned.care_activity_id
+        planned.with_user(self.user_sales_own).action_resolve()
+        self.assertFalse(task.active, 'the task is done')
+        self.assertFalse(planned.activity_ids)
+
+    def test_handing_over_moves_the_task_to_the_new_owner(self):
+        planned = self._plan_with_activity()
+        self.env['crm.interaction.handover'].with_user(self.user_sales_own).create({
+            'interaction_ids': [(6, 0, planned.ids)], 'user_id': self.user_sales_colleague.id,
+        }).action_handover()
+        self.assertEqual(planned.activity_ids.user_id, self.user_sales_colleague)
+        self.assertFalse(planned.care_activity_id)
+
+
 @tagged('post_install', '-at_install', 'crm_extended_performance')
 class TestCarePerformance(CustomerCareCommon):
 
-    def _tagged_rule(self, count, birthday):
+    def _tagged_rule(self, count, birthday, **values):
         tag = self.env['res.partner.category'].create({'name': f'Care perf {count}'})
         self.env['res.partner'].create([{
             'name': f'Contact {index}', 'parent_id': self.customer.id, 'birthdate_date': birthday,
             'category_id': [(6, 0, tag.ids)],
         } for index in range(count)])
-        rule = self._rule('birthday', domain=repr([('category_id', 'in', tag.ids)]))
+        rule = self._rule('birthday', domain=repr([('category_id', 'in', tag.ids)]), **values)
         self.env.flush_all()
         self.env.invalidate_all()
         return rule
 
-    def test_care_run_costs_the_same_queries_for_2_or_40_contacts(self):
-        few = self._tagged_rule(2, datetime.date(1980, 8, 1))
-        many = self._tagged_rule(40, datetime.date(1981, 8, 1))
+    def _assert_same_queries_for_2_or_40_contacts(self, expected, **values):
+        warm_up = self._tagged_rule(1, datetime.date(1979, 8, 1), **values)
+        few = self._tagged_rule(2, datetime.date(1980, 8, 1), **values)
+        many = self._tagged_rule(40, datetime.date(1981, 8, 1), **values)
         now = self._utc(2026, 8, 1, 6, 0)
-        with self.assertQueryCount(18):
-            few._crm_plan(now)
-        self.env.invalidate_all()
-        with self.assertQueryCount(18):
-            many._crm_plan(now)
+        warm_up._crm_plan(now)  # what every run reads once (access rules, the company's time zone) is cached
+        for rule in (few, many):
+            self.env.invalidate_all()
+            with self.assertQueryCount(expected):
+                rule._crm_plan(now)
+        return many
+
+    def test_care_run_costs_the_same_queries_for_2_or_40_contacts(self):
+        many = self._assert_same_queries_for_2_or_40_contacts(13)
         self.assertEqual(len(self._planned(many)), 40)
+
+    def test_care_run_with_activities_costs_the_same_queries_for_2_or_40_contacts(self):
+        # Ten more: the activities' insert, their salesperson made a follower, their record names and the
+        # notification of the salesperson's activity counter.
+        many = self._assert_same_queries_for_2_or_40_contacts(
+            23, activity_type_id=self.env.ref('mail.mail_activity_data_call').id)
+        self.assertEqual(len(self._planned(many).activity_ids), 40)

@@ -11,7 +11,8 @@ from odoo.tests import tagged
 from .common import CrmExtendedCommon
 
 HEADER = ['Salesperson', 'Interactions Logged', 'Interactions Resolved', 'Resolved by Their Date (%)',
-          'Hand-overs Received', 'Hand-overs Resolved', 'Opportunities Won', 'Won Amount']
+          'Hand-overs Received', 'Hand-overs Resolved', 'Opportunities Won', 'Won Amount',
+          'Complaints and Service Requests', 'Complaints per Customer', 'Average Hours to Resolve']
 
 
 @tagged('post_install', '-at_install')
@@ -67,13 +68,26 @@ class TestSalesKpiWorkbook(CrmExtendedCommon):
         rows = self._rows(self._workbook(**self._both_teams())['Salespeople'])
         self.assertEqual([row[:len(HEADER)] for row in rows[:3]], [
             HEADER,
-            [self.user_sales_colleague.name, 1, 1, 100, 0, 0, 0, 0],
-            [self.user_sales_own.name, 3, 2, 50, 0, 0, 1, 12000],
+            [self.user_sales_colleague.name, 1, 1, 100, 0, 0, 0, 0, 0, 0, None],
+            [self.user_sales_own.name, 3, 2, 50, 0, 0, 1, 12000, 0, 0, None],
         ])
 
     def test_total_row_sums_the_salespeople(self):
         rows = self._rows(self._workbook(**self._both_teams())['Salespeople'])
-        self.assertEqual(rows[-1][:len(HEADER)], ['Total', 4, 3, 66.67, 0, 0, 1, 12000])
+        self.assertEqual(rows[-1][:len(HEADER)], ['Total', 4, 3, 66.67, 0, 0, 1, 12000, 0, 0, None])
+
+    def test_complaints_per_customer_and_average_hours_to_resolve(self):
+        # The salesperson's three calls are with one customer; a second customer complains twice in March, once
+        # resolved in 6 hours and once in 10: 2 complaints over 2 customers.
+        complaint = self.env.ref('crm_extended.crm_interaction_type_complaint')
+        other = self.env['res.partner'].create({'name': 'Sladovna Litovel a.s.', 'is_company': True})
+        for hours in (6, 10):
+            interaction = self._create_interaction(
+                interaction_type_id=complaint.id, partner_id=other.id, date=datetime(2026, 3, 2, 8),
+                state='in_progress')
+            interaction.write({'state': 'resolved', 'date_done': datetime(2026, 3, 2, 8 + hours)})
+        rows = self._rows(self._workbook(user_ids=[Command.set(self.user_sales_own.ids)])['Salespeople'])
+        self.assertEqual(rows[1][8:11], [2, 1, 8])
 
     def test_months_sheet_has_the_figures_of_each_month(self):
         rows = self._rows(self._workbook(team_ids=[Command.set(self.team_north.ids)])['Per month'])
