@@ -19,6 +19,7 @@ LOGS = ROOT / '.local' / 'logs'
 sys.path.append(str(BENCH))
 
 from common import LOOPBACK, odoo_server  # noqa: E402  (the benchmark's server start, shared)
+from common import drop_database as drop_database_of  # noqa: E402
 
 
 def odoo_options():
@@ -45,7 +46,13 @@ def run_sql(sql, dbname='postgres'):
 
 
 def drop_database(dbname):
-    run_sql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
+    connection = connect('postgres')
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            drop_database_of(cursor, dbname)
+    finally:
+        connection.close()
 
 
 def throwaway_name(prefix):
