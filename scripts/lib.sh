@@ -187,7 +187,11 @@ db_owner() {
     db_psql -d postgres -Atqc "select pg_get_userbyid(datdba) from pg_database where datname = '$1'"
 }
 
+# Not "with (force)": PostgreSQL 15 refuses it to a role that is not superuser while autovacuum is in the database;
+# a plain drop, once this role's sessions have ended, makes the autovacuum worker quit.
 drop_db() {
-    db_psql -d postgres -qc "drop database if exists \"$1\" with (force)" >/dev/null 2>&1 || true
+    db_psql -d postgres -qc "select pg_terminate_backend(pid, 10000) from pg_stat_activity
+        where datname = '$1' and usename = current_user and pid <> pg_backend_pid()" >/dev/null 2>&1 || true
+    db_psql -d postgres -qc "drop database if exists \"$1\"" >/dev/null 2>&1 || true
     rm -rf "$LOCAL/data/filestore/$1"
 }
