@@ -25,25 +25,33 @@ class CrmCareRule(models.Model):
         return self._crm_after_sales_occasions_sql(last)
 
     def _crm_after_sales_occasions_sql(self, last):
-        """The rows (partner_id, occasion_date, user_id) of the confirmed orders of the rule's company that are fully
-        invoiced: the customer of the order, the date of its last posted invoice plus the rule's days, and its
-        salesperson. Two orders of one contact whose follow-ups fall on the same day share one (the latest order's
-        salesperson), since a rule plans one interaction per contact and occasion."""
+        """The rows (partner_id, occasion_date, user_id, order_id) of the confirmed orders of the rule's company that
+        are fully invoiced: the customer of the order, the date of its last posted invoice plus the rule's days, its
+        salesperson and the order, each order followed up on its own."""
         self.env['sale.order'].flush_model(['state', 'invoice_status', 'company_id', 'partner_id', 'user_id'])
         self.env['account.move'].flush_model(['state', 'move_type', 'invoice_date', 'crm_sale_order_ids'])
         return SQL('''
-            SELECT DISTINCT ON (o.partner_id, o.occasion_date) o.partner_id, o.occasion_date, o.user_id
-              FROM (SELECT so.id, so.partner_id, so.user_id, max(m.invoice_date) + %(days)s AS occasion_date
-                      FROM sale_order so
-                      JOIN crm_account_move_sale_order_rel r ON r.order_id = so.id
-                      JOIN account_move m ON m.id = r.move_id
-                     WHERE so.state = 'sale' AND so.invoice_status = 'invoiced' AND so.company_id = %(company)s
-                       AND m.state = 'posted' AND m.move_type = 'out_invoice'
-                     GROUP BY so.id) AS o
-             WHERE o.occasion_date >= %(since)s
-             ORDER BY o.partner_id, o.occasion_date, o.id DESC
+            SELECT so.partner_id, so.user_id, so.id AS order_id, max(m.invoice_date) + %(days)s AS occasion_date
+              FROM sale_order so
+              JOIN crm_account_move_sale_order_rel r ON r.order_id = so.id
+              JOIN account_move m ON m.id = r.move_id
+             WHERE so.state = 'sale' AND so.invoice_status = 'invoiced' AND so.company_id = %(company)s
+               AND m.state = 'posted' AND m.move_type = 'out_invoice'
+             GROUP BY so.id
+            HAVING max(m.invoice_date) + %(days)s >= %(since)s
         ''', days=self.after_sales_days, company=self.company_id.id,
             since=last - datetime.timedelta(days=self.days_ahead + CATCH_UP_DAYS))
+
+    def _crm_occasion_res_id_sql(self):
+        if self.kind != 'after_sales':
+            return super()._crm_occasion_res_id_sql()
+        return SQL('o.order_id')
+
+    def _crm_occasion_values(self, res_id):
+        values = super()._crm_occasion_values(res_id)
+        if self.kind == 'after_sales':
+            values['crm_sale_order_id'] = res_id
+        return values
 
     def _crm_plans_missed_occasions(self):
         # An invoice is often posted days after its invoice date: the follow-up it makes due is planned late, at most

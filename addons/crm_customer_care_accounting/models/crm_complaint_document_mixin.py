@@ -13,7 +13,9 @@ class CrmComplaintDocumentMixin(models.AbstractModel):
         help='Complaints and service requests about this document that you may read.')
 
     def _crm_complaint_domain(self):
-        return [(self._crm_complaint_field, 'in', self._origin.ids)]
+        # An after-sales follow-up is about its order too, but is no complaint.
+        return [(self._crm_complaint_field, 'in', self._origin.ids),
+                ('interaction_type_id.has_resolution_deadline', '=', True)]
 
     @api.depends_context('uid', 'allowed_company_ids')
     def _compute_crm_complaint_count(self):

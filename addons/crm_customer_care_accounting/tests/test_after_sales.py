@@ -66,8 +66,23 @@ class TestAfterSalesFollowUp(CustomerCareAccountingCommon):
         planned = self._planned(rule)
         self.assertEqual(
             (planned.partner_id, planned.care_occasion_date, planned.user_id, planned.interaction_type_id,
-             planned.state),
-            (self.customer_contact, datetime.date(2026, 3, 16), self.user_salesman, self.type_phone_call, 'planned'))
+             planned.state, planned.crm_sale_order_id),
+            (self.customer_contact, datetime.date(2026, 3, 16), self.user_salesman, self.type_phone_call, 'planned',
+             order))
+
+    def test_each_order_of_a_contact_is_followed_up_on_its_own_by_its_salesperson(self):
+        orders = self._create_order() | self._create_order()
+        orders[1].user_id = self.user_salesman_colleague
+        self._invoice(orders, datetime.date(2026, 3, 2))
+        rule = self._rule()
+        rule._crm_plan(datetime.datetime(2026, 3, 16, 6, 0))
+        rule.last_run_date = False
+        rule._crm_plan(datetime.datetime(2026, 3, 16, 7, 0))
+        planned = self._planned(rule)
+        self.assertEqual(
+            sorted(planned.mapped(lambda i: (i.crm_sale_order_id.id, i.user_id.id, i.partner_id.id))),
+            sorted((order.id, order.user_id.id, self.customer_contact.id) for order in orders))
+        self.assertEqual(orders.mapped('crm_complaint_count'), [0, 0], 'a follow-up is no complaint')
 
     def test_only_fully_invoiced_orders_from_their_latest_posted_invoice(self):
         order = self._two_line_order()
@@ -148,6 +163,6 @@ class TestAfterSalesPerformance(CustomerCareAccountingCommon):
         rule._crm_plan(datetime.datetime(2026, 3, 15, 6, 0))  # what every run reads once (access rules) is cached
         for day, count in ((2, 1), (3, 6)):
             self._invoiced_orders(count, datetime.date(2026, 3, day))
-            with self.assertQueryCount(14):
+            with self.assertQueryCount(15):
                 rule._crm_plan(datetime.datetime(2026, 3, 14 + day, 6, 0))
         self.assertEqual(len(self._planned(rule)), 8)

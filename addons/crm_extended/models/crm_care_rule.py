@@ -151,17 +151,19 @@ class CrmCareRule(models.Model):
         return max(first, last - datetime.timedelta(days=CATCH_UP_DAYS)), last
 
     def _crm_find_occasions(self, first, last):
-        """[(partner id, occasion date, salesperson id)] of the contacts the rule is for, blacklisted ones and
-        occasions already planned left out."""
+        """[(partner id, occasion date, salesperson id, occasion record id)] of the contacts the rule is for,
+        blacklisted ones and occasions already planned left out."""
         partners = self.env['res.partner']._search(
             Domain(self._crm_parsed_domain()) & Domain('company_id', 'in', (False, self.company_id.id)))
         self.env['res.partner'].flush_model()
-        self.env['crm.interaction'].flush_model(['care_rule_id', 'partner_id', 'care_occasion_date', 'state',
-                                                 'date_done', 'interaction_type_id', 'company_id'])
+        self.env['crm.interaction'].flush_model(['care_rule_id', 'partner_id', 'care_occasion_date',
+                                                 'care_occasion_res_id', 'state', 'date_done',
+                                                 'interaction_type_id', 'company_id'])
         self.env['mail.blacklist'].flush_model(['email', 'active'])
         salesperson = self._crm_salesperson_sql()
+        res_id = self._crm_occasion_res_id_sql()
         return self.env.execute_query(SQL('''
-            SELECT o.partner_id, o.occasion_date, %(salesperson)s
+            SELECT o.partner_id, o.occasion_date, %(salesperson)s, %(res_id)s
               FROM (%(occasions)s) AS o
               JOIN res_partner p ON p.id = o.partner_id
               JOIN res_partner cp ON cp.id = p.commercial_partner_id
@@ -172,10 +174,19 @@ class CrmCareRule(models.Model):
                AND NOT EXISTS (SELECT FROM mail_blacklist b WHERE b.active AND b.email = p.email_normalized)
                AND NOT EXISTS (SELECT FROM crm_interaction i
                                 WHERE i.care_rule_id = %(rule)s AND i.partner_id = o.partner_id
-                                  AND i.care_occasion_date = o.occasion_date)
-             ORDER BY o.occasion_date, o.partner_id
-        ''', salesperson=salesperson, occasions=self._crm_occasions_sql(first, last), first=first, last=last,
-            catch_up_all=self._crm_plans_missed_occasions(), partners=partners.subselect(), rule=self.id))
+                                  AND i.care_occasion_date = o.occasion_date AND i.care_occasion_res_id = %(res_id)s)
+             ORDER BY 2, 1, 4
+        ''', salesperson=salesperson, res_id=res_id, occasions=self._crm_occasions_sql(first, last), first=first,
+            last=last, catch_up_all=self._crm_plans_missed_occasions(), partners=partners.subselect(), rule=self.id))
+
+    def _crm_occasion_res_id_sql(self):
+        """The record an occasion row (o) is about, when a kind plans one interaction per record rather than per
+        contact; 0 for the contact's own occasions."""
+        return SQL('0')
+
+    def _crm_occasion_values(self, res_id):
+        """The values an interaction planned for the occasion record ``res_id`` gets besides the common ones."""
+        return {'care_occasion_res_id': res_id}
 
     def _crm_salesperson_sql(self):
         """Who an occasion row (o) of a contact (p) of a company (cp) is planned for: the contact's salesperson, else
@@ -248,7 +259,7 @@ class CrmCareRule(models.Model):
         if not occasions:
             return self.env['crm.interaction']
         tz = self._crm_tz()
-        users = self.env['res.users'].browse({user_id for _partner_id, _date, user_id in occasions})
+        users = self.env['res.users'].browse({user_id for _partner_id, _date, user_id, _res_id in occasions})
         teams = {user.id: user.sale_team_id.id for user in users
                  if user.sale_team_id.company_id in (self.company_id, self.env['res.company'])}
         return self.env['crm.interaction'].with_context(
@@ -265,7 +276,8 @@ class CrmCareRule(models.Model):
                       .astimezone(pytz.utc).replace(tzinfo=None),
             'care_rule_id': self.id,
             'care_occasion_date': occasion_date,
-        } for partner_id, occasion_date, user_id in occasions])
+            **self._crm_occasion_values(res_id),
+        } for partner_id, occasion_date, user_id, res_id in occasions])
 
     def _crm_schedule_activities(self, interactions):
         """Give each planned interaction the rule's activity for its salesperson, all in one create, linked to the

@@ -79,6 +79,9 @@ class CrmInteraction(models.Model):
                                        help='The activity the care rule scheduled with this interaction.')
     care_occasion_date = fields.Date('Occasion', readonly=True, copy=False,
                                      help='The birthday, name day, anniversary or campaign day it was planned for.')
+    # A rule may plan several interactions for one contact and day, each about a record of its own (the sales order
+    # of an after-sales follow-up); 0 when the occasion is the contact's own.
+    care_occasion_res_id = fields.Integer('Occasion Record', default=0, readonly=True, copy=False)
     has_resolution_deadline = fields.Boolean(related='interaction_type_id.has_resolution_deadline',
                                              string='Has Resolution Deadline')
     asks_rating = fields.Boolean(related='interaction_type_id.asks_rating')
@@ -100,7 +103,7 @@ class CrmInteraction(models.Model):
     satisfaction_comment = fields.Text('Customer Comment')
 
     _unique_care_occasion = models.Constraint(
-        'UNIQUE (care_rule_id, partner_id, care_occasion_date)',
+        'UNIQUE (care_rule_id, partner_id, care_occasion_date, care_occasion_res_id)',
         'A care rule plans one interaction per contact and occasion.')
 
     @api.depends('user_id')
