@@ -10,12 +10,17 @@ from common import free_port
 from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_personal_data')
+# Odoo's apps that bridges of crm_extended extend, installed beside our addons as the test command does.
+APPS = ('survey',)
+ADDONS = ','.join(OUR_ADDONS + APPS)
 # The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
 # themselves with both of their addons and leave with either.
 BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
            'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting')
-OUR_MODULES = str((*ADDONS.split(','), *BRIDGES))
+# The bridges of crm_extended with Odoo's apps install themselves with crm_extended and leave with it.
+APP_BRIDGES = ('crm_customer_care_survey',)
+OUR_MODULES = str((*OUR_ADDONS, *BRIDGES, *APP_BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -54,8 +59,8 @@ ACCOUNTING_DATA = {
 }
 
 
-def bridges(state):
-    return dict.fromkeys(BRIDGES, state)
+def bridges(state, apps_state=None):
+    return {**dict.fromkeys(BRIDGES, state), **dict.fromkeys(APP_BRIDGES, apps_state or state)}
 
 
 def odoo(dbname, *args):
@@ -162,5 +167,5 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
                                              'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('uninstalled')}
+                                             'crm_personal_data': 'installed', **bridges('uninstalled', 'installed')}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before

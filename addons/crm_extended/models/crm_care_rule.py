@@ -260,8 +260,7 @@ class CrmCareRule(models.Model):
             return self.env['crm.interaction']
         tz = self._crm_tz()
         users = self.env['res.users'].browse({user_id for _partner_id, _date, user_id, _res_id in occasions})
-        teams = {user.id: user.sale_team_id.id for user in users
-                 if user.sale_team_id.company_id in (self.company_id, self.env['res.company'])}
+        teams = self.env['crm.interaction']._crm_sales_teams(users, self.company_id)
         return self.env['crm.interaction'].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True, tracking_disable=True,
         ).create([{
