@@ -463,7 +463,7 @@ CARE_DAY_SQL = """
 
 
 def item_care_run(env, repetitions, peers_missing):
-    """The daily customer care run of a birthday rule 14 days ahead vs one SQL search of the birthdays due (the floor)."""
+    """The daily customer care run of a birthday rule 14 days ahead vs one SQL search of the day's birthdays (floor)."""
     import datetime
     from odoo import fields
     # The tiers have no birth dates: every contact gets one, spread over the year; the run's transaction is
@@ -505,7 +505,8 @@ def item_care_run(env, repetitions, peers_missing):
     env.flush_all()
     new = undone_samples(repetitions, {'ours': undone(lambda: rule._crm_plan(now)), 'floor': day_floor})
     rule._crm_plan(now)
-    planned = env['crm.interaction'].search_count([('care_rule_id', '=', rule.id), ('care_occasion_date', '=', new_day)])
+    planned = env['crm.interaction'].search_count([('care_rule_id', '=', rule.id),
+                                                   ('care_occasion_date', '=', new_day)])
     planned_first = env['crm.interaction'].search_count([('care_rule_id', '=', rule.id),
                                                          ('care_occasion_date', '>=', today)])
     env.flush_all()
