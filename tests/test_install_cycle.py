@@ -10,12 +10,16 @@ from common import free_port
 from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+OUR_ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+# Installed with Odoo's website_crm, as scripts/lib.sh does: the website's page visits score leads.
+ADDONS = OUR_ADDONS + ',website_crm'
 # The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
 # themselves with both of their addons and leave with either.
 BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
            'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting')
-OUR_MODULES = str((*ADDONS.split(','), *BRIDGES))
+# The bridge of crm_extended with Odoo's website_crm: it comes and goes with crm_extended.
+WEBSITE_BRIDGE = 'crm_lead_scoring_website'
+OUR_MODULES = str((*OUR_ADDONS.split(','), *BRIDGES, WEBSITE_BRIDGE))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -113,7 +117,8 @@ def book_a_partly_paid_invoice(dbname):
 def fresh_database():
     dbname = throwaway_name('crm_extended_cycle')
     try:
-        odoo(dbname, '-i', 'crm,contacts,sale_crm,account')
+        # A company that keeps its books and runs its website in Odoo.
+        odoo(dbname, '-i', 'crm,contacts,sale_crm,account,website_crm')
         book_a_partly_paid_invoice(dbname)
         yield dbname
     finally:
@@ -127,7 +132,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
                                              'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('installed')}
+                                             'crm_personal_data': 'installed', **bridges('installed'),
+                                             WEBSITE_BRIDGE: 'installed'}
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -137,7 +143,8 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_extended')
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
                                              'crm_company_register': 'uninstalled',
-                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled')}
+                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled'),
+                                             WEBSITE_BRIDGE: 'uninstalled'}
     # crm_accounting_link stands alone: its suite passes once crm_extended is gone. Its query counts, locked with
     # every addon installed in the main run, would only build their thousands of records a second time.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable',
@@ -148,19 +155,22 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
     assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
                                              'crm_company_register': 'uninstalled',
-                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled')}
+                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled'),
+                                             WEBSITE_BRIDGE: 'uninstalled'}
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
                                              'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('installed')}
+                                             'crm_personal_data': 'installed', **bridges('installed'),
+                                             WEBSITE_BRIDGE: 'installed'}
 
     # The other way round: without crm_accounting_link, crm_extended, the register and personal data stay, the
     # bridges go.
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
                                              'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('uninstalled')}
+                                             'crm_personal_data': 'installed', **bridges('uninstalled'),
+                                             WEBSITE_BRIDGE: 'installed'}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
