@@ -109,7 +109,7 @@ class TestWebsiteScoring(WebsiteScoringCommon):
             self.rule_pricing.with_user(self.user_sales_own).url_pattern = '/.*'
 
     def test_tracking_a_visit_query_count(self):
-        # The path of Odoo's product page views: the visitor adds a track (4 queries), then one query finds the
+        # Odoo's path for a track through the ORM: the visitor adds it (4 queries), then one query finds the
         # lead a rule counts the page for (3 with its savepoint) and the lead is rescored (10).
         visitor = self.visitor.sudo()
         visitor._add_tracking([('url', '=', '/cenik?v=0')], {'url': '/cenik?v=0'})
