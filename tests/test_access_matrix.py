@@ -14,7 +14,8 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 HERE = pathlib.Path(__file__).parent
 OUR_MODULES = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_company_register_accounting',
                'crm_personal_data', 'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
-               'crm_customer_care_accounting')
+               'crm_customer_care_accounting', 'crm_extended_mass_mailing', 'crm_extended_event',
+               'crm_personal_data_mass_mailing', 'crm_personal_data_event')
 OPERATIONS = ('read', 'write', 'create', 'unlink')
 
 PROFILES = {

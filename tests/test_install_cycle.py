@@ -10,12 +10,20 @@ from common import free_port
 from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+OUR_ADDONS = 'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data'
+# Odoo's apps that our marketing bridges join; installed with our addons, and kept when our addons leave.
+APPS = 'mass_mailing,event'
+ADDONS = f'{OUR_ADDONS},{APPS}'
 # The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
 # themselves with both of their addons and leave with either.
-BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
-           'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting')
-OUR_MODULES = str((*ADDONS.split(','), *BRIDGES))
+ACCOUNTING_BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
+                      'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
+                      'crm_customer_care_accounting')
+# The bridges of crm_extended and crm_personal_data with Odoo's mass mailing and events leave with our addon.
+MARKETING_BRIDGES = ('crm_extended_mass_mailing', 'crm_extended_event', 'crm_personal_data_mass_mailing',
+                     'crm_personal_data_event')
+BRIDGES = ACCOUNTING_BRIDGES + MARKETING_BRIDGES
+OUR_MODULES = str((*OUR_ADDONS.split(','), *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -54,8 +62,8 @@ ACCOUNTING_DATA = {
 }
 
 
-def bridges(state):
-    return dict.fromkeys(BRIDGES, state)
+def bridges(state, marketing_state=None):
+    return dict.fromkeys(ACCOUNTING_BRIDGES, state) | dict.fromkeys(MARKETING_BRIDGES, marketing_state or state)
 
 
 def odoo(dbname, *args):
@@ -162,5 +170,6 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     uninstall(fresh_database, 'crm_accounting_link')
     assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
                                              'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('uninstalled')}
+                                             'crm_personal_data': 'installed',
+                                             **bridges('uninstalled', marketing_state='installed')}
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
