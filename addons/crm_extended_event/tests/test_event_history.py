@@ -70,8 +70,11 @@ class TestEventHistory(CrmEventCommon):
         self.webinar.with_context(lang='cs_CZ').name = 'Webinář: Prediktivní údržba strojů'
         self.webinar.with_context(lang='en_US').name = 'Webinar: Predictive maintenance'
         self._register(self.customer_contact)
-        self.user_sales_own.lang = 'cs_CZ'
-        self.assertEqual(self._entries(self.customer_contact)[0][1], 'Webinář: Prediktivní údržba strojů')
+        for lang, name in (('cs_CZ', 'Webinář: Prediktivní údržba strojů'), ('en_US', 'Webinar: Predictive maintenance')):
+            with self.subTest(lang=lang):
+                self.env.invalidate_all()
+                self.assertEqual(self.customer_contact.with_user(self.user_sales_own).with_context(lang=lang)
+                                 .crm_history_entry_ids.name, name)
 
     def test_registrations_of_another_company_are_hidden(self):
         other_company = self.env['res.company'].create({'name': 'Jiná firma s.r.o.'})
@@ -103,10 +106,10 @@ class TestEventHistoryPerformance(CrmEventCommon):
         self._create_registrations(80)
         self._open_history()
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=4):
+        with self.assertQueryCount(crm_sales_own=5):
             self._open_history()
 
         self._create_registrations(300)
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=4):
+        with self.assertQueryCount(crm_sales_own=5):
             self.assertEqual(len(self._open_history()['records']), 80)

@@ -100,10 +100,10 @@ class TestMailingHistoryPerformance(CrmMailingCommon):
         self._create_traces(80)
         self._open_history()
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=4):
+        with self.assertQueryCount(crm_sales_own=6):
             self._open_history()
 
         self._create_traces(300)
         self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=4):
+        with self.assertQueryCount(crm_sales_own=6):
             self.assertEqual(len(self._open_history()['records']), 80)

@@ -42,7 +42,7 @@ class TestPersonalDataMassMailing(CrmPersonalDataCommon):
         self.assertEqual([(row['mass_mailing_id'], row['trace_status']) for row in data['mailings']],
                          [('Pozvánka na degustaci', 'Opened')] * 2)
         self.assertEqual([(row['name'], row['email'], row['list_ids']) for row in data['mailing_contacts']],
-                         [('Zdeňka Průšová', EMAIL, 'Zpravodaj pivovarů')])
+                         [('Zdeňka Průšová', EMAIL, self.newsletter.display_name)])
 
     def test_erasure_anonymises_the_mailing_list_entries_and_the_addresses_of_the_mailings(self):
         self.env['crm.personal.data.erasure'].with_user(self.user_dpo).create(
