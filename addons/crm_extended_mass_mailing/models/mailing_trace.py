@@ -2,8 +2,8 @@ from odoo import api, models
 from odoo.fields import Domain
 from odoo.tools import create_index
 
-# What a recipient does with a mailing that the lead score counts.
-SCORED_TRACE_FIELDS = ('trace_status', 'open_datetime', 'links_click_datetime')
+# What a recipient does with a mailing that the lead score counts; sending and bouncing change no score.
+SCORED_TRACE_FIELDS = ('open_datetime', 'links_click_datetime')
 
 
 class MailingTrace(models.Model):
