@@ -14,7 +14,8 @@ from odoo.tests import TransactionCase, new_test_user, tagged
 HERE = pathlib.Path(__file__).parent
 OUR_MODULES = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_company_register_accounting',
                'crm_personal_data', 'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
-               'crm_customer_care_accounting')
+               'crm_customer_care_accounting', 'crm_extended_mass_mailing', 'crm_extended_event',
+               'crm_personal_data_mass_mailing', 'crm_personal_data_event')
 OPERATIONS = ('read', 'write', 'create', 'unlink')
 
 PROFILES = {
@@ -70,6 +71,7 @@ class TestAccessMatrix(TransactionCase):
     def _record_builders(cls):
         """Per model, three records: the owner's, a colleague's, and one in the other company."""
         builders = {'crm.interaction': cls._build_interactions, 'crm.care.rule': cls._build_care_rules,
+                    'crm.history.entry': cls._build_history_entries,
                     'crm.salesperson.effectiveness.report': cls._build_effectiveness_rows}
         if 'crm.consent' in cls.env:
             builders['crm.consent'] = cls._build_consents
@@ -97,6 +99,12 @@ class TestAccessMatrix(TransactionCase):
             'user_id': user.id,
             'company_id': company.id,
         } for label, user, company in cls._spread_over_owners_and_companies()])
+
+    @classmethod
+    def _build_history_entries(cls):
+        """The timeline entries of the interactions spread over owners and companies."""
+        interactions = cls._build_interactions()
+        return cls.env['crm.history.entry'].search([('interaction_id', 'in', interactions.ids)])
 
     @classmethod
     def _build_effectiveness_rows(cls):

@@ -49,8 +49,22 @@ def log_in(url, dbname, login):
 def test_every_demo_file_loads(demo_database):
     # Odoo installs a module without its demo data when a demo file fails, and only logs it.
     assert dict(query(demo_database, """SELECT name, demo FROM ir_module_module
-                                      WHERE name IN ('crm_extended', 'crm_accounting_link', 'crm_personal_data')""")) == {
-        'crm_extended': True, 'crm_accounting_link': True, 'crm_personal_data': True}
+                                      WHERE name IN ('crm_extended', 'crm_accounting_link', 'crm_personal_data',
+                                                     'crm_extended_mass_mailing', 'crm_extended_event')""")) == {
+        'crm_extended': True, 'crm_accounting_link': True, 'crm_personal_data': True,
+        'crm_extended_mass_mailing': True, 'crm_extended_event': True}
+
+
+def test_salesperson_sees_newsletters_and_webinars_in_the_timeline(demo_server, demo_database):
+    martin = log_in(demo_server, demo_database, 'martin')
+    [customer] = martin.execute('res.partner', 'search_read', [('name', '=', 'Drevovýroba Zvolen s.r.o.')],
+                                ['crm_company_history_entry_ids'])
+    entries = martin.execute('crm.history.entry', 'read', customer['crm_company_history_entry_ids'],
+                             ['kind', 'name'])
+    kinds = {entry['kind'] for entry in entries}
+    assert {'mailing_clicked', 'mailing_opened', 'event_registered'} <= kinds, kinds
+    assert any(entry['name'] == 'Webinár: Úspory energie pri sušení dreva' for entry in entries)
+    martin.execute('res.partner', 'get_views', [[False, 'form']])
 
 
 def test_data_protection_officer_sees_current_consents_and_withdrawn_addresses_are_blacklisted(

@@ -11,17 +11,21 @@ from conftest import connect, drop_database, odoo_command, running_server, throw
 from rpc import OdooRpc
 
 OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_personal_data')
-# Odoo's apps that bridges of crm_extended extend, installed beside our addons as the test command does.
-APPS = ('survey', 'website_crm')
+# Odoo's apps that bridges of crm_extended and crm_personal_data join, installed beside our addons as the test command
+# does, and kept when our addons leave.
+APPS = ('survey', 'website_crm', 'mass_mailing', 'event')
 ADDONS = ','.join(OUR_ADDONS + APPS)
 # The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
 # themselves with both of their addons and leave with either.
-BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
-           'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting')
-# The bridges of crm_extended with Odoo's apps (satisfaction surveys, website page visits) install themselves with
-# crm_extended and leave with it.
-APP_BRIDGES = ('crm_customer_care_survey', 'crm_lead_scoring_website')
-OUR_MODULES = str((*OUR_ADDONS, *BRIDGES, *APP_BRIDGES))
+ACCOUNTING_BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
+                      'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
+                      'crm_customer_care_accounting')
+# The bridges of crm_extended and crm_personal_data with Odoo's apps (satisfaction surveys, website page visits,
+# mass mailing, events) install themselves with our addon and leave with it.
+APP_BRIDGES = ('crm_customer_care_survey', 'crm_lead_scoring_website', 'crm_extended_mass_mailing',
+               'crm_extended_event', 'crm_personal_data_mass_mailing', 'crm_personal_data_event')
+BRIDGES = ACCOUNTING_BRIDGES + APP_BRIDGES
+OUR_MODULES = str((*OUR_ADDONS, *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
 # Standard records the addons touch or refer to; uninstalling must leave every one of them in place.
@@ -61,7 +65,7 @@ ACCOUNTING_DATA = {
 
 
 def bridges(state, apps_state=None):
-    return {**dict.fromkeys(BRIDGES, state), **dict.fromkeys(APP_BRIDGES, apps_state or state)}
+    return dict.fromkeys(ACCOUNTING_BRIDGES, state) | dict.fromkeys(APP_BRIDGES, apps_state or state)
 
 
 def odoo(dbname, *args):

@@ -10,7 +10,8 @@ ADDONS = pathlib.Path(__file__).resolve().parent.parent / 'addons'
 MODULES = ('crm_extended', 'crm_accounting_link', 'crm_payment_reminder', 'crm_company_register',
            'crm_company_register_accounting', 'crm_lead_scoring_credit', 'crm_lead_scoring_website',
            'crm_personal_data', 'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
-           'crm_customer_care_accounting', 'crm_customer_care_survey')
+           'crm_customer_care_accounting', 'crm_customer_care_survey', 'crm_extended_mass_mailing',
+           'crm_extended_event', 'crm_personal_data_mass_mailing', 'crm_personal_data_event')
 LANGUAGES = ('cs', 'sk')
 
 

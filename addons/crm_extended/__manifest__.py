@@ -13,6 +13,7 @@
         'security/crm_interaction_security.xml',
         'security/crm_sales_kpi_report_security.xml',
         'security/crm_care_rule_security.xml',
+        'security/crm_history_entry_security.xml',
 
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
@@ -32,6 +33,7 @@
         'views/crm_address_type_views.xml',
         'views/crm_interaction_type_views.xml',
         'views/crm_interaction_views.xml',
+        'views/crm_history_entry_views.xml',
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
         'views/crm_lead_scoring_rule_views.xml',

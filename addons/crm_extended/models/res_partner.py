@@ -42,6 +42,12 @@ class ResPartner(models.Model):
     crm_company_interaction_ids = fields.One2many(
         'crm.interaction', 'commercial_partner_id', string='Interactions of the Company',
         groups='sales_team.group_sale_salesman', help='Interactions with the company and with all of its contacts.')
+    crm_history_entry_ids = fields.One2many(
+        'crm.history.entry', 'partner_id', string='Timeline', groups='sales_team.group_sale_salesman',
+        help='Interactions with the contact and, where the apps are installed, the mailings and events they had.')
+    crm_company_history_entry_ids = fields.One2many(
+        'crm.history.entry', 'commercial_partner_id', string='Timeline of the Company',
+        groups='sales_team.group_sale_salesman', help='The timeline of the company and of all of its contacts.')
     crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count',
                                            groups='sales_team.group_sale_salesman')
     # Named as in OCA's partner_contact_birthdate, so that both addons share one column when installed together.

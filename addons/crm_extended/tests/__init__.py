@@ -5,6 +5,7 @@ from . import test_complaints
 from . import test_customer_care
 from . import test_email_logging
 from . import test_handover
+from . import test_history
 from . import test_import
 from . import test_interaction
 from . import test_lead_scoring

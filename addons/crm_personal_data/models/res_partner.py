@@ -235,6 +235,21 @@ class ResPartner(models.Model):
             Domain('model', '=', 'crm.lead') & Domain('res_id', 'in', leads.ids),
         ])
 
+    def _privacy_attachment_domain(self, interactions, leads, messages):
+        """The files of this person: attached to the contact, its interactions, opportunities and messages;
+        bridges add their records."""
+        return Domain.OR([
+            Domain('res_model', '=', 'res.partner') & Domain('res_id', '=', self.id),
+            Domain('res_model', '=', 'crm.interaction') & Domain('res_id', 'in', interactions.ids),
+            Domain('res_model', '=', 'crm.lead') & Domain('res_id', 'in', leads.ids),
+            Domain('id', 'in', messages.attachment_ids.ids),
+        ])
+
+    def _privacy_attachments_to_keep(self, attachments):
+        """The attachments erasure must not delete, as the law obliges the company to keep them; bridges add
+        theirs (the PDF of an issued invoice)."""
+        return attachments.browse()
+
     def _privacy_legal_hold_reasons(self):
         """Why the law obliges the company to keep this contact's invoice data; bridges add their reasons."""
         self.ensure_one()

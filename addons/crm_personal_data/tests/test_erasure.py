@@ -62,6 +62,23 @@ class TestErasure(CrmPersonalDataCommon):
         self.assertTrue(self.lead.exists())
         self.assertEqual(self.consent.partner_id, self.person)
 
+    def test_erasure_deletes_the_files_of_the_person(self):
+        Attachment = self.env['ir.attachment']
+        files = Attachment.create([
+            {'name': 'obcansky-prukaz.pdf', 'raw': b'%PDF-1.4 ID', 'res_model': 'res.partner', 'res_id': self.person.id},
+            {'name': 'zapis-z-hovoru.txt', 'raw': NAME.encode(), 'res_model': 'crm.interaction',
+             'res_id': self.interaction.id},
+            {'name': 'poptavka.pdf', 'raw': b'%PDF-1.4 RFQ', 'res_model': 'crm.lead', 'res_id': self.lead.id},
+        ])
+        sent = Attachment.create({'name': 'vizitka.png', 'raw': b'PNG', 'res_model': 'mail.compose.message',
+                                  'res_id': 0})
+        self.message.attachment_ids = sent
+        other = Attachment.create({'name': 'katalog.pdf', 'raw': b'%PDF-1.4 CAT', 'res_model': 'res.partner',
+                                   'res_id': self.customer.id})
+        self._erase(self.user_dpo)
+        self.assertFalse((files | sent).exists())
+        self.assertTrue(other.exists())
+
     def test_erasure_is_logged_in_the_privacy_log(self):
         self._erase(self.user_dpo)
         log = self.env['privacy.log'].search([('crm_partner_id', '=', self.person.id)])

@@ -46,10 +46,11 @@ class CrmPersonalDataErasure(models.TransientModel):
     def _execution_details(self, partner, reasons, kept_fields):
         if not reasons:
             return _('Erasure: every personal value of the contact, its interactions, opportunities and messages '
-                     'was anonymised and the contact archived.')
+                     'was anonymised, its attachments deleted and the contact archived.')
         kept = ', '.join(partner._fields[name]._description_string(self.env) for name in kept_fields)
-        return _('Erasure: the contact, its interactions, opportunities and messages were anonymised and the '
-                 'contact archived, keeping %(kept)s because %(reasons)s', kept=kept, reasons='; '.join(reasons))
+        return _('Erasure: the contact, its interactions, opportunities and messages were anonymised, its '
+                 'attachments deleted but those the law keeps, and the contact archived, keeping %(kept)s because '
+                 '%(reasons)s', kept=kept, reasons='; '.join(reasons))
 
     def _erase(self, partner, kept_fields):
         interactions = self.env['crm.interaction'].sudo().with_context(tracking_disable=True).search(
@@ -58,6 +59,9 @@ class CrmPersonalDataErasure(models.TransientModel):
             [('partner_id', '=', partner.id)])
         messages = partner._privacy_messages(interactions, leads).sudo()
         email = partner.email_normalized
+        attachments = self.env['ir.attachment'].sudo().search(
+            partner._privacy_attachment_domain(interactions, leads, messages))
+        (attachments - partner._privacy_attachments_to_keep(attachments)).unlink()
         self._erase_messages(messages)
         interactions.write({'subject': _('Erased'), 'description': False})
         leads.write({name: False for name in LEAD_PERSONAL_FIELDS if name in leads._fields})

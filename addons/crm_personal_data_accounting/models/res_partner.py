@@ -22,6 +22,11 @@ class ResPartner(models.Model):
                                   ('name', 'date_order', 'amount_total', 'currency_id', 'state')),
         ]
 
+    def _privacy_attachments_to_keep(self, attachments):
+        # The PDF of an invoice or a payment and what was sent with it belong to the accounting records.
+        return super()._privacy_attachments_to_keep(attachments) | attachments.filtered(
+            lambda attachment: attachment.res_model in ('account.move', 'account.payment'))
+
     def _privacy_legal_hold_reasons(self):
         reasons = super()._privacy_legal_hold_reasons()
         [(count, names)] = self.env['account.move'].sudo()._read_group(

@@ -65,6 +65,19 @@ class TestPersonalDataAccounting(AccountTestInvoicingCommon):
         log = self.env['privacy.log'].search([('crm_partner_id', '=', self.person.id)])
         self.assertIn(self.invoice.name, log.execution_details)
 
+    def test_erasure_keeps_the_invoice_pdf_and_deletes_the_other_files(self):
+        Attachment = self.env['ir.attachment']
+        invoice_pdf = Attachment.create({'name': f'{self.invoice.name}.pdf', 'raw': b'%PDF-1.4 INV',
+                                         'res_model': 'account.move', 'res_id': self.invoice.id})
+        self.invoice.message_post(body='Faktura', attachment_ids=invoice_pdf.ids, partner_ids=self.person.ids)
+        contract = Attachment.create({'name': 'smlouva.pdf', 'raw': b'%PDF-1.4 C', 'res_model': 'res.partner',
+                                      'res_id': self.person.id})
+        self.env['crm.personal.data.erasure'].with_user(self.user_dpo).create(
+            {'partner_id': self.person.id}).action_erase()
+        self.assertTrue(invoice_pdf.exists())
+        self.assertEqual(invoice_pdf.raw, b'%PDF-1.4 INV')
+        self.assertFalse(contract.exists())
+
     def test_person_without_issued_invoices_is_erased_whole(self):
         self.env['crm.personal.data.erasure'].with_user(self.user_dpo).create(
             {'partner_id': self.stranger.id}).action_erase()

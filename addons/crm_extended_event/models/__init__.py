@@ -1,0 +1,2 @@
+from . import crm_history_entry
+from . import crm_history_mixin

@@ -1,0 +1,2 @@
+from . import test_mailing_history
+from . import test_mailing_scoring
