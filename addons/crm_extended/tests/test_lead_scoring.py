@@ -245,6 +245,6 @@ class TestLeadScoring(CrmExtendedCommon):
     def test_logging_one_interaction_query_count(self):
         self._meeting(self.lead, days_ago=1)
         self.env.invalidate_all()
-        with self.assertQueryCount(76):
+        with self.assertQueryCount(72):
             self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score, 39, 'a meeting a day old and one of today')
