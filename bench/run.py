@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (OUR_ADDONS, PEER_ADDONS, bench_db, bring_up_to_date, copy_db, drop_db, environment, init_db,
                     install_modules)
 from generate import template_name, tier_key
-from items import ITEMS, count_records
+from items import ITEMS, count_records, overnight_state
 
 RESULTS = Path(__file__).resolve().parent / 'results'
 
@@ -28,6 +28,8 @@ RESULTS = Path(__file__).resolve().parent / 'results'
 def prepare_copy(template, name):
     copy_db(template, name)
     bring_up_to_date(name)
+    with environment(name) as env:
+        overnight_state(env)
 
 
 def unavailable_peers(env):
@@ -69,7 +71,7 @@ TARGETS = {
         'at most one query more', lambda row: row['ours']['queries'] <= row['theirs']['queries'] + 1),
     ('11', 'SQL aggregate of net revenue (floor)'): time_within(3),
     ('12', 'pipeline analysis pivot'): time_within(1.5),
-    ('13', 'SQL search of the birthdays (floor)'): time_within(2),
+    ('13', "SQL search of the day's birthdays (floor)"): time_within(2),
 }
 
 

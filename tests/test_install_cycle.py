@@ -12,14 +12,15 @@ from rpc import OdooRpc
 
 OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_personal_data')
 # Odoo's apps that bridges of crm_extended extend, installed beside our addons as the test command does.
-APPS = ('survey',)
+APPS = ('survey', 'website_crm')
 ADDONS = ','.join(OUR_ADDONS + APPS)
 # The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
 # themselves with both of their addons and leave with either.
 BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
            'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting')
-# The bridges of crm_extended with Odoo's apps install themselves with crm_extended and leave with it.
-APP_BRIDGES = ('crm_customer_care_survey',)
+# The bridges of crm_extended with Odoo's apps (satisfaction surveys, website page visits) install themselves with
+# crm_extended and leave with it.
+APP_BRIDGES = ('crm_customer_care_survey', 'crm_lead_scoring_website')
 OUR_MODULES = str((*OUR_ADDONS, *BRIDGES, *APP_BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
 
@@ -118,7 +119,8 @@ def book_a_partly_paid_invoice(dbname):
 def fresh_database():
     dbname = throwaway_name('crm_extended_cycle')
     try:
-        odoo(dbname, '-i', 'crm,contacts,sale_crm,account')
+        # A company that keeps its books and runs its website in Odoo.
+        odoo(dbname, '-i', 'crm,contacts,sale_crm,account,website_crm')
         book_a_partly_paid_invoice(dbname)
         yield dbname
     finally:

@@ -8,9 +8,9 @@ from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = pathlib.Path(__file__).resolve().parent.parent / 'addons'
 MODULES = ('crm_extended', 'crm_accounting_link', 'crm_payment_reminder', 'crm_company_register',
-           'crm_company_register_accounting', 'crm_lead_scoring_credit', 'crm_personal_data',
-           'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting', 'crm_customer_care_accounting',
-           'crm_customer_care_survey')
+           'crm_company_register_accounting', 'crm_lead_scoring_credit', 'crm_lead_scoring_website',
+           'crm_personal_data', 'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
+           'crm_customer_care_accounting', 'crm_customer_care_survey')
 LANGUAGES = ('cs', 'sk')
 
 

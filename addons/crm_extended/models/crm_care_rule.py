@@ -128,15 +128,27 @@ class CrmCareRule(models.Model):
         one query per rule, whatever the number of contacts, and leave out those already planned: a run that is
         repeated plans nothing more, and one after missed days catches up on them."""
         for rule in self:
+            # The company's time zone is read once per run of the rule, and not again for each use.
+            rule = rule.with_context(crm_care_tz=rule._crm_tz().zone)
             today = rule._crm_today(now)
             first, last = rule._crm_occasion_window(today)
             if first <= last:
                 interactions = rule._crm_create_interactions(rule._crm_find_occasions(first, last))
                 rule._crm_schedule_activities(interactions)
-            rule.last_run_date = today
+            if rule.last_run_date != today:  # a second run of the day writes nothing
+                rule.last_run_date = today
 
     def _crm_tz(self):
-        return pytz.timezone(self.company_id.partner_id.tz or DEFAULT_TZ)
+        if self.env.context.get('crm_care_tz'):
+            return pytz.timezone(self.env.context['crm_care_tz'])
+        # The time zone alone, in one query: reading the company and its partner through the ORM would fetch every
+        # column of both, the largest part of a day's run when there is little or nothing to plan.
+        self.env['res.company'].flush_model(['partner_id'])
+        self.env['res.partner'].flush_model(['tz'])
+        [(tz,)] = self.env.execute_query(SQL(
+            'SELECT p.tz FROM res_company c JOIN res_partner p ON p.id = c.partner_id WHERE c.id = %s',
+            self.company_id.id))
+        return pytz.timezone(tz or DEFAULT_TZ)
 
     def _crm_today(self, now):
         return pytz.utc.localize(now).astimezone(self._crm_tz()).date()
@@ -151,8 +163,9 @@ class CrmCareRule(models.Model):
         return max(first, last - datetime.timedelta(days=CATCH_UP_DAYS)), last
 
     def _crm_find_occasions(self, first, last):
-        """[(partner id, occasion date, salesperson id, occasion record id)] of the contacts the rule is for,
-        blacklisted ones and occasions already planned left out."""
+        """[(partner id, occasion date, salesperson id, occasion record id, sales team id)] of the contacts the rule
+        is for, blacklisted ones and occasions already planned left out; the team is the salesperson's main team
+        when it is of the rule's company or of none."""
         partners = self.env['res.partner']._search(
             Domain(self._crm_parsed_domain()) & Domain('company_id', 'in', (False, self.company_id.id)))
         self.env['res.partner'].flush_model()
@@ -160,10 +173,13 @@ class CrmCareRule(models.Model):
                                                  'care_occasion_res_id', 'state', 'date_done',
                                                  'interaction_type_id', 'company_id'])
         self.env['mail.blacklist'].flush_model(['email', 'active'])
+        self.env['res.users'].flush_model(['sale_team_id'])
+        self.env['crm.team'].flush_model(['user_id', 'company_id'])
         salesperson = self._crm_salesperson_sql()
         res_id = self._crm_occasion_res_id_sql()
         return self.env.execute_query(SQL('''
-            SELECT o.partner_id, o.occasion_date, %(salesperson)s, %(res_id)s
+            SELECT o.partner_id, o.occasion_date, o.user_id, o.res_id, t.id
+              FROM (SELECT o.partner_id, o.occasion_date, %(salesperson)s AS user_id, %(res_id)s AS res_id
               FROM (%(occasions)s) AS o
               JOIN res_partner p ON p.id = o.partner_id
               JOIN res_partner cp ON cp.id = p.commercial_partner_id
@@ -175,9 +191,13 @@ class CrmCareRule(models.Model):
                AND NOT EXISTS (SELECT FROM crm_interaction i
                                 WHERE i.care_rule_id = %(rule)s AND i.partner_id = o.partner_id
                                   AND i.care_occasion_date = o.occasion_date AND i.care_occasion_res_id = %(res_id)s)
+                   ) AS o
+              JOIN res_users u ON u.id = o.user_id
+              LEFT JOIN crm_team t ON t.id = u.sale_team_id AND (t.company_id IS NULL OR t.company_id = %(company)s)
              ORDER BY 2, 1, 4
         ''', salesperson=salesperson, res_id=res_id, occasions=self._crm_occasions_sql(first, last), first=first,
-            last=last, catch_up_all=self._crm_plans_missed_occasions(), partners=partners.subselect(), rule=self.id))
+            last=last, catch_up_all=self._crm_plans_missed_occasions(), partners=partners.subselect(), rule=self.id,
+            company=self.company_id.id))
 
     def _crm_occasion_res_id_sql(self):
         """The record an occasion row (o) is about, when a kind plans one interaction per record rather than per
@@ -191,7 +211,8 @@ class CrmCareRule(models.Model):
     def _crm_salesperson_sql(self):
         """Who an occasion row (o) of a contact (p) of a company (cp) is planned for: the contact's salesperson, else
         the company's, else the leader of the fallback team."""
-        return SQL('COALESCE(p.user_id, cp.user_id, %s)', self.team_id.user_id.id or None)
+        return SQL('COALESCE(p.user_id, cp.user_id, (SELECT user_id FROM crm_team WHERE id = %s))',
+                   self.team_id.id or None)
 
     def _crm_plans_missed_occasions(self):
         """Whether occasions before the run's window that nothing planned are planned late rather than never, as
@@ -259,8 +280,14 @@ class CrmCareRule(models.Model):
         if not occasions:
             return self.env['crm.interaction']
         tz = self._crm_tz()
-        users = self.env['res.users'].browse({user_id for _partner_id, _date, user_id, _res_id in occasions})
-        teams = self.env['crm.interaction']._crm_sales_teams(users, self.company_id)
+        # What creating them checks (the companies of the contacts and teams) and computes (the customer company,
+        # the type's deadline) is read first, of those columns only, rather than every column of each record.
+        records = self.sudo()
+        records.env['res.partner'].browse({occasion[0] for occasion in occasions}).fetch(
+            ['company_id', 'commercial_partner_id'])
+        records.env['crm.team'].browse({occasion[4] for occasion in occasions} - {None}).fetch(['company_id'])
+        records.company_id.fetch(['parent_path'])
+        records.interaction_type_id.fetch(['has_resolution_deadline'])
         return self.env['crm.interaction'].with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True, tracking_disable=True,
         ).create([{
@@ -268,7 +295,7 @@ class CrmCareRule(models.Model):
             'interaction_type_id': self.interaction_type_id.id,
             'partner_id': partner_id,
             'user_id': user_id,
-            'team_id': teams.get(user_id, False),
+            'team_id': team_id,
             'company_id': self.company_id.id,
             'state': 'planned',
             'date': tz.localize(datetime.datetime.combine(occasion_date, datetime.time(CARE_HOUR)))
@@ -276,7 +303,7 @@ class CrmCareRule(models.Model):
             'care_rule_id': self.id,
             'care_occasion_date': occasion_date,
             **self._crm_occasion_values(res_id),
-        } for partner_id, occasion_date, user_id, res_id in occasions])
+        } for partner_id, occasion_date, user_id, res_id, team_id in occasions])
 
     def _crm_schedule_activities(self, interactions):
         """Give each planned interaction the rule's activity for its salesperson, all in one create, linked to the

@@ -14,9 +14,6 @@ SCORE_SETTINGS = {
 SCORE_FIELDS = ('crm_score', 'crm_score_grade', 'crm_score_breakdown', 'crm_score_date')
 SCORE_GRADES = [('a', 'A'), ('b', 'B'), ('c', 'C'), ('d', 'D')]
 SCORE_BATCH = 1000
-# What scoring reads of its rules, fetched with their search.
-RULE_FIELDS = ['name', 'rule_type', 'domain', 'event_kind', 'interaction_type_id', 'points', 'cap',
-               'half_life_days', 'last_error']
 
 
 class CrmLead(models.Model):
@@ -116,7 +113,8 @@ class CrmLead(models.Model):
         leads.fetch([*SCORE_FIELDS, 'crm_score_notified', 'company_id', 'partner_id', 'user_id', 'team_id'])
         now = fields.Datetime.now()
         settings = self._crm_score_settings()
-        rules = self.env['crm.lead.scoring.rule'].sudo().search_fetch([], RULE_FIELDS)
+        rules = self.env['crm.lead.scoring.rule'].sudo()
+        rules = rules.search_fetch([], rules._crm_scoring_fields())
         contributions = rules._crm_evaluate(leads, now)
         recipients = leads._crm_score_recipients(settings)
         leads._crm_store_scores(contributions, settings, now, recipients)

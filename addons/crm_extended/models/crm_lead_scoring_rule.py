@@ -77,6 +77,12 @@ class CrmLeadScoringRule(models.Model):
 
     # --- evaluation -----------------------------------------------------------------------------------------
 
+    @api.model
+    def _crm_scoring_fields(self):
+        """What scoring reads of its rules, fetched with their search; an event kind that reads more adds it."""
+        return ['name', 'rule_type', 'domain', 'event_kind', 'interaction_type_id', 'points', 'cap', 'half_life_days',
+                'last_error']
+
     def _crm_evaluate(self, leads, now):
         """Return the contributions of these rules to ``leads`` as {lead id: [(rule, points, detail)]}.
 
