@@ -122,7 +122,11 @@ class CrmInteraction(models.Model):
 
     @api.depends('date', 'priority', 'interaction_type_id.has_resolution_deadline')
     def _compute_date_deadline(self):
-        with_deadline = self.filtered(lambda interaction: interaction.has_resolution_deadline and interaction.date)
+        # Complaints and service requests are told by their type's id: these computes run on every interaction
+        # created or written, and the registry's cache of the deadline types spares them reading the type.
+        deadline_type_ids = self.env['crm.interaction.type']._crm_deadline_type_ids()
+        with_deadline = self.filtered(
+            lambda interaction: interaction.interaction_type_id.id in deadline_type_ids and interaction.date)
         (self - with_deadline).date_deadline = False
         if not with_deadline:
             return
@@ -132,10 +136,11 @@ class CrmInteraction(models.Model):
         for interaction in with_deadline:
             interaction.date_deadline = interaction.date + relativedelta(hours=sla_hours[interaction.priority])
 
-    @api.depends('date', 'date_done', 'has_resolution_deadline')
+    @api.depends('date', 'date_done', 'interaction_type_id.has_resolution_deadline')
     def _compute_resolution_hours(self):
+        deadline_type_ids = self.env['crm.interaction.type']._crm_deadline_type_ids()
         for interaction in self:
-            resolved = interaction.has_resolution_deadline and interaction.date_done
+            resolved = interaction.interaction_type_id.id in deadline_type_ids and interaction.date_done
             interaction.resolution_hours = (interaction.date_done - interaction.date).total_seconds() / 3600 \
                 if resolved else 0.0
 

@@ -113,17 +113,38 @@ class CrmLead(models.Model):
         leads.fetch([*SCORE_FIELDS, 'crm_score_notified', 'company_id', 'partner_id', 'user_id', 'team_id'])
         now = fields.Datetime.now()
         settings = self._crm_score_settings()
-        contributions = self.env['crm.lead.scoring.rule'].sudo().search([])._crm_evaluate(leads, now)
-        leads._crm_store_scores(contributions, settings, now)
-        leads._crm_notify_score_crossings(settings)
+        rules = self.env['crm.lead.scoring.rule'].sudo()
+        rules = rules.search_fetch([], rules._crm_scoring_fields())
+        contributions = rules._crm_evaluate(leads, now)
+        recipients = leads._crm_score_recipients(settings)
+        leads._crm_store_scores(contributions, settings, now, recipients)
+        leads._crm_notify_score_crossings(settings, recipients)
+
+    def _crm_score_recipients(self, settings):
+        """{lead id: (recipient id, recipient's language, threshold)} in one query: who is told to call (the
+        salesperson or, without one, the leader of the team), in which language the breakdown is written for
+        them, and the score that tells them (the team's own threshold or the one of the settings)."""
+        self.env['crm.lead'].flush_model(['user_id', 'team_id'])
+        self.env['crm.team'].flush_model(['user_id', 'crm_score_threshold'])
+        self.env['res.users'].flush_model(['partner_id'])
+        self.env['res.partner'].flush_model(['lang'])
+        rows = self.env.execute_query(SQL(
+            """SELECT lead.id, recipient.id, partner.lang, team.crm_score_threshold
+                 FROM crm_lead lead
+                 LEFT JOIN crm_team team ON team.id = lead.team_id
+                 LEFT JOIN res_users recipient ON recipient.id = COALESCE(lead.user_id, team.user_id)
+                 LEFT JOIN res_partner partner ON partner.id = recipient.partner_id
+                WHERE lead.id IN %s""", tuple(self.ids)))
+        return {lead_id: (recipient_id, lang, threshold or settings['threshold'])
+                for lead_id, recipient_id, lang, threshold in rows}
 
     def _crm_score_recipient(self):
         self.ensure_one()
         return self.user_id or self.team_id.user_id
 
-    def _crm_store_scores(self, contributions, settings, now):
+    def _crm_store_scores(self, contributions, settings, now, recipients):
         changes = {}
-        for lang, leads in self.grouped(lambda lead: lead._crm_score_recipient().lang or self.env.lang).items():
+        for lang, leads in self.grouped(lambda lead: recipients[lead.id][1] or self.env.lang).items():
             for lead in leads.with_context(lang=lang):
                 lines = sorted(contributions.get(lead.id, []), key=lambda line: -abs(line[1]))
                 score = sum(points for _rule, points, _detail in lines)
@@ -160,18 +181,14 @@ class CrmLead(models.Model):
                 return grade
         return 'd'
 
-    def _crm_score_threshold(self, settings):
-        self.ensure_one()
-        return self.team_id.crm_score_threshold or settings['threshold']
-
-    def _crm_notify_score_crossings(self, settings):
+    def _crm_notify_score_crossings(self, settings, recipients):
         """Send "Call now" once per crossing. The lead rows are locked first: of two events scoring the same lead
         at once, the second waits, and then sees the first one's notice (or is retried by the server when the
         first one changed the row meanwhile), so it never sends a second one."""
         fallen = self.filtered(lambda lead: lead.crm_score_notified and lead.crm_score < (
-            lead._crm_score_threshold(settings) - settings['hysteresis']))
-        reached = self.filtered(lambda lead: not lead.crm_score_notified and lead._crm_score_recipient()
-                                and lead.crm_score >= lead._crm_score_threshold(settings))
+            recipients[lead.id][2] - settings['hysteresis']))
+        reached = self.filtered(lambda lead: not lead.crm_score_notified and recipients[lead.id][0]
+                                and lead.crm_score >= recipients[lead.id][2])
         if fallen:
             self._crm_set_score_notified(fallen, False)
         if not reached:

@@ -33,6 +33,20 @@ class TestComplaints(CrmExtendedCommon):
     def test_other_interactions_have_no_deadline(self):
         self.assertFalse(self._create_interaction(date=self.reported).date_deadline)
 
+    def test_a_type_that_gains_or_loses_a_deadline_changes_its_interactions(self):
+        # The deadline types are kept in the registry's cache: filled here, it must follow the types' changes.
+        visit = self._create_interaction(date=self.reported)
+        self.assertFalse(visit.date_deadline)
+        self.type_phone_call.has_resolution_deadline = True
+        self.assertEqual(visit.date_deadline, datetime.datetime(2026, 3, 5, 8, 0))
+        self.assertEqual(self._create_interaction(date=self.reported).date_deadline,
+                         datetime.datetime(2026, 3, 5, 8, 0))
+        self.type_phone_call.has_resolution_deadline = False
+        self.assertFalse(visit.date_deadline)
+        warranty = self.env['crm.interaction.type'].create({'name': 'Warranty Claim', 'has_resolution_deadline': True})
+        self.assertEqual(self._create_interaction(interaction_type_id=warranty.id, date=self.reported).date_deadline,
+                         datetime.datetime(2026, 3, 5, 8, 0))
+
     def test_complaint_is_overdue_past_its_deadline_not_its_date(self):
         complaint = self._complaint(priority='2')
         overdue = self.env['crm.interaction'].with_user(self.user_sales_own)

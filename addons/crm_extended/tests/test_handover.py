@@ -246,7 +246,7 @@ class TestHandover(CrmExtendedCommon):
         self.env.invalidate_all()
         # One of them reads the companies the new owner may work in, to refuse a hand-over they could not open;
         # with the website installed, one more reads the website the first notification links to.
-        with self.assertQueryCount(crm_sales_own=55):
+        with self.assertQueryCount(crm_sales_own=54):
             self._hand_over(interaction, self.user_sales_colleague)
 
         for index in range(20):

@@ -236,7 +236,7 @@ class TestLeadScoring(CrmExtendedCommon):
                                     '1 day', tuple(leads.ids)))
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            with self.assertQueryCount(12):
+            with self.assertQueryCount(7):
                 leads._crm_recompute_score()
             queries.append(self.env.cr.sql_log_count - before)
             self.assertEqual(leads[1].crm_score, 27, 'the big deal and a meeting two days old')
@@ -246,6 +246,6 @@ class TestLeadScoring(CrmExtendedCommon):
         self._meeting(self.lead, days_ago=1)
         self.env.invalidate_all()
         # One of them, with the website installed, reads the website that the message of the lead links to.
-        with self.assertQueryCount(77):
+        with self.assertQueryCount(75):
             self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score, 39, 'a meeting a day old and one of today')

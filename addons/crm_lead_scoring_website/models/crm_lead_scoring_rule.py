@@ -31,6 +31,10 @@ class CrmLeadScoringRule(models.Model):
                     '%(error)s', pattern=rule.url_pattern, rule=rule.name,
                     error=error.diag.message_primary or error)) from error
 
+    @api.model
+    def _crm_scoring_fields(self):
+        return [*super()._crm_scoring_fields(), 'url_pattern']
+
     def _crm_website_visit_events(self, leads, now):
         """Page views of the leads' website visitors whose address matches the rule's pattern, as
         (lead_id, age_days)."""
