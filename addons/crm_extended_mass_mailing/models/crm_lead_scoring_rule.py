@@ -13,16 +13,16 @@ class CrmLeadScoringRule(models.Model):
         ('mailing_clicked', 'Mailing clicked'),
         ('document_downloaded', 'Document downloaded from a mailing'),
     ], ondelete={'mailing_opened': 'cascade', 'mailing_clicked': 'cascade', 'document_downloaded': 'cascade'})
-    url_pattern = fields.Char(
+    document_link = fields.Char(
         'Document Link', tracking=True,
         help='The links of a mailing that count as a document download: a part of their address, such as .pdf or '
              '/price-list.')
 
-    @api.constrains('rule_type', 'event_kind', 'url_pattern')
-    def _check_url_pattern(self):
+    @api.constrains('rule_type', 'event_kind', 'document_link')
+    def _check_document_link(self):
         for rule in self:
             if rule.rule_type == 'engagement' and rule.event_kind == 'document_downloaded' \
-                    and not (rule.url_pattern or '').strip():
+                    and not (rule.document_link or '').strip():
                 raise ValidationError(_('The engagement rule "%(rule)s" counts document downloads: give a part of '
                                         'the address of the document links.', rule=rule.name))
 
@@ -70,4 +70,4 @@ class CrmLeadScoringRule(models.Model):
                  JOIN link_tracker link ON link.id = click.link_id
                 WHERE link.url ILIKE %s""",
             self._crm_age_days(SQL('click.create_date'), now), self._crm_mailing_trace_leads(leads),
-            f'%{self.url_pattern.strip()}%')
+            f'%{self.document_link.strip()}%')

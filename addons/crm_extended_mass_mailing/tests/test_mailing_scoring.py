@@ -78,7 +78,7 @@ class TestMailingScoring(CrmMailingCommon):
 
     def test_a_document_rule_without_a_link_is_refused(self):
         with self.assertRaises(ValidationError):
-            self.document_rule.url_pattern = ' '
+            self.document_rule.document_link = ' '
 
     def test_salesperson_sees_the_mailing_points_of_their_lead(self):
         self._trace(self.customer_contact).set_opened()
