@@ -27,6 +27,10 @@ class CrmLeadScoringRule(models.Model):
                                         'the address of the document links.', rule=rule.name))
 
     @api.model
+    def _crm_scoring_fields(self):
+        return [*super()._crm_scoring_fields(), 'document_link']
+
+    @api.model
     def _crm_mailing_trace_leads(self, leads):
         """The traces of mailings sent to the leads, to their customers or to their e-mail address (a mailing list
         contact), as SQL of (trace id, lead id): a trace counts once per lead."""
