@@ -71,7 +71,7 @@ class TestMailingScoring(CrmMailingCommon):
         self.env.flush_all()
         traces.set_opened()
         self.env.flush_all()
-        with self.assertQueryCount(7):
+        with self.assertQueryCount(8):
             traces.write({'links_click_datetime': fields.Datetime.now()})
             self.env.flush_all()
         self.assertEqual(self.lead.crm_score, 12 + 24)
