@@ -48,3 +48,35 @@ class CrmExtendedCommon(TransactionCase):
             'partner_id': cls.customer_contact.id,
             **values,
         })
+
+
+# The columns of the timeline list, as the web client asks for them.
+HISTORY_LIST_SPECIFICATION = {
+    'date': {},
+    'kind': {},
+    'name': {},
+    'interaction_type_id': {'fields': {'display_name': {}}},
+    'partner_id': {'fields': {'display_name': {}}},
+    'user_id': {'fields': {'display_name': {}}},
+}
+
+
+class HistoryListPerformanceMixin:
+    """The timeline of the customer company costs the same queries with a page of entries or many more; a test
+    class gives ``_create_entries(count)``, which adds entries of its kind to the company's timeline."""
+
+    def _open_history(self):
+        return self.env['crm.history.entry'].web_search_read(
+            [('commercial_partner_id', '=', self.customer.id)], HISTORY_LIST_SPECIFICATION, limit=80)
+
+    def _assert_history_list_is_flat(self, more, **queries):
+        self._create_entries(80)
+        self._open_history()
+        self.env.invalidate_all()
+        with self.assertQueryCount(**queries):
+            self._open_history()
+
+        self._create_entries(more)
+        self.env.invalidate_all()
+        with self.assertQueryCount(**queries):
+            self.assertEqual(len(self._open_history()['records']), 80)

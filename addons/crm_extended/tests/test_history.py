@@ -1,15 +1,7 @@
 from odoo.tests import tagged, users
 
-from .common import CrmExtendedCommon
+from .common import CrmExtendedCommon, HistoryListPerformanceMixin
 
-HISTORY_LIST_SPECIFICATION = {
-    'date': {},
-    'kind': {},
-    'name': {},
-    'interaction_type_id': {'fields': {'display_name': {}}},
-    'partner_id': {'fields': {'display_name': {}}},
-    'user_id': {'fields': {'display_name': {}}},
-}
 
 
 @tagged('post_install', '-at_install')
@@ -75,9 +67,9 @@ class TestHistory(CrmExtendedCommon):
 
 
 @tagged('post_install', '-at_install', 'crm_extended_performance')
-class TestHistoryPerformance(CrmExtendedCommon):
+class TestHistoryPerformance(HistoryListPerformanceMixin, CrmExtendedCommon):
 
-    def _create_interactions(self, count):
+    def _create_entries(self, count):
         self.env['crm.interaction'].sudo().create([{
             'subject': f'Perf history {index}',
             'interaction_type_id': (self.type_phone_call, self.type_meeting, self.type_email)[index % 3].id,
@@ -87,19 +79,6 @@ class TestHistoryPerformance(CrmExtendedCommon):
         self.env.flush_all()
         self.env.invalidate_all()
 
-    def _open_history(self):
-        return self.env['crm.history.entry'].web_search_read(
-            [('commercial_partner_id', '=', self.customer.id)], HISTORY_LIST_SPECIFICATION, limit=80)
-
     @users('crm_sales_all', 'crm_sales_own')
     def test_history_list_query_count_is_flat_as_data_grows(self):
-        self._create_interactions(80)
-        self._open_history()
-        self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_all=7, crm_sales_own=8):
-            self._open_history()
-
-        self._create_interactions(400)
-        self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_all=7, crm_sales_own=8):
-            self.assertEqual(len(self._open_history()['records']), 80)
+        self._assert_history_list_is_flat(400, crm_sales_all=7, crm_sales_own=8)

@@ -1,15 +1,8 @@
 from odoo import fields
 from odoo.tests import tagged, users
 
-from odoo.addons.crm_extended.tests.common import CrmExtendedCommon
+from odoo.addons.crm_extended.tests.common import CrmExtendedCommon, HistoryListPerformanceMixin
 
-HISTORY_LIST_SPECIFICATION = {
-    'date': {},
-    'kind': {},
-    'name': {},
-    'partner_id': {'fields': {'display_name': {}}},
-    'user_id': {'fields': {'display_name': {}}},
-}
 
 
 class CrmEventCommon(CrmExtendedCommon):
@@ -84,9 +77,9 @@ class TestEventHistory(CrmEventCommon):
 
 
 @tagged('post_install', '-at_install', 'crm_extended_performance')
-class TestEventHistoryPerformance(CrmEventCommon):
+class TestEventHistoryPerformance(HistoryListPerformanceMixin, CrmEventCommon):
 
-    def _create_registrations(self, count):
+    def _create_entries(self, count):
         contacts = self.env['res.partner'].sudo().create([{
             'name': f'Perf Attendee {index}', 'parent_id': self.customer.id,
             'email': f'perf.attendee.{index}@pivovar-hodonin.example.com',
@@ -97,19 +90,6 @@ class TestEventHistoryPerformance(CrmEventCommon):
         self.env.flush_all()
         self.env.invalidate_all()
 
-    def _open_history(self):
-        return self.env['crm.history.entry'].web_search_read(
-            [('commercial_partner_id', '=', self.customer.id)], HISTORY_LIST_SPECIFICATION, limit=80)
-
     @users('crm_sales_own')
     def test_history_list_with_events_query_count_is_flat_as_data_grows(self):
-        self._create_registrations(80)
-        self._open_history()
-        self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=5):
-            self._open_history()
-
-        self._create_registrations(300)
-        self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=5):
-            self.assertEqual(len(self._open_history()['records']), 80)
+        self._assert_history_list_is_flat(300, crm_sales_own=5)

@@ -1,15 +1,9 @@
 from odoo.tests import tagged, users
 
+from odoo.addons.crm_extended.tests.common import HistoryListPerformanceMixin
+
 from .common import CrmMailingCommon
 
-HISTORY_LIST_SPECIFICATION = {
-    'date': {},
-    'kind': {},
-    'name': {},
-    'interaction_type_id': {'fields': {'display_name': {}}},
-    'partner_id': {'fields': {'display_name': {}}},
-    'user_id': {'fields': {'display_name': {}}},
-}
 
 
 @tagged('post_install', '-at_install')
@@ -77,9 +71,9 @@ class TestMailingHistory(CrmMailingCommon):
 
 
 @tagged('post_install', '-at_install', 'crm_extended_performance')
-class TestMailingHistoryPerformance(CrmMailingCommon):
+class TestMailingHistoryPerformance(HistoryListPerformanceMixin, CrmMailingCommon):
 
-    def _create_traces(self, count):
+    def _create_entries(self, count):
         contacts = self.env['res.partner'].sudo().create([{
             'name': f'Perf Contact {index}', 'parent_id': self.customer.id,
             'email': f'perf.{index}@pivovar-hodonin.example.com',
@@ -91,19 +85,6 @@ class TestMailingHistoryPerformance(CrmMailingCommon):
         self.env.flush_all()
         self.env.invalidate_all()
 
-    def _open_history(self):
-        return self.env['crm.history.entry'].web_search_read(
-            [('commercial_partner_id', '=', self.customer.id)], HISTORY_LIST_SPECIFICATION, limit=80)
-
     @users('crm_sales_own')
     def test_history_list_with_mailings_query_count_is_flat_as_data_grows(self):
-        self._create_traces(80)
-        self._open_history()
-        self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=6):
-            self._open_history()
-
-        self._create_traces(300)
-        self.env.invalidate_all()
-        with self.assertQueryCount(crm_sales_own=6):
-            self.assertEqual(len(self._open_history()['records']), 80)
+        self._assert_history_list_is_flat(300, crm_sales_own=6)
