@@ -12,7 +12,11 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        if 'visitor_ids' not in vals:
+            return super().write(vals)
+        # Merging leads sets the visitors of all of them on the one kept, most often none on leads without any:
+        # only the leads whose visitors change are rescored, so a batch of merges costs no score run.
+        visitors_before = {lead: lead.visitor_ids for lead in self}
         result = super().write(vals)
-        if 'visitor_ids' in vals:
-            self._crm_recompute_score()
+        self.filtered(lambda lead: lead.visitor_ids != visitors_before[lead])._crm_recompute_score()
         return result

@@ -79,6 +79,25 @@ class TestWebsiteScoring(WebsiteScoringCommon):
         lead.visitor_ids = [(5, 0, 0)]
         self.assertEqual(lead.crm_score, 0)
 
+    def test_merging_leads_carries_the_visits_to_the_lead_kept(self):
+        self._visit('/cenik')
+        duplicate = self.env['crm.lead'].create({
+            'name': 'Dodávka lisovacích nástrojů (z webu)', 'type': 'opportunity',
+            'partner_id': self.customer_contact.id})
+        kept = (duplicate | self.lead).merge_opportunity(auto_unlink=False)
+        self.assertEqual((kept.visitor_ids, kept.crm_score), (self.visitor, 10))
+
+    def test_merging_leads_without_visitors_runs_no_score(self):
+        leads = self.env['crm.lead'].create([
+            {'name': f'Poptávka {index}', 'type': 'opportunity', 'partner_id': self.customer_contact.id}
+            for index in range(2)])
+        self.env.flush_all()
+        self.env.invalidate_all()
+        # The leads and their visitors are read; a score run would cost ten more.
+        with self.assertQueryCount(2):
+            leads.write({'visitor_ids': [(6, 0, [])]})
+            self.env.flush_all()
+
     def test_invalid_url_pattern_is_refused_on_save(self):
         with self.assertRaisesRegex(ValidationError, 'is not a valid regular expression'):
             self.rule_pricing.url_pattern = '/cenik(.*'
