@@ -93,7 +93,7 @@ class TestWebsiteScoring(WebsiteScoringCommon):
             for index in range(2)])
         self.env.flush_all()
         self.env.invalidate_all()
-        # The leads and their visitors are read; a score run would cost ten more.
+        # The visitors are read and none is written; a score run would cost about ten more.
         with self.assertQueryCount(2):
             leads.write({'visitor_ids': [(6, 0, [])]})
             self.env.flush_all()
