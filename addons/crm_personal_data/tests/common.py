@@ -3,6 +3,11 @@ from odoo.tests import new_test_user
 
 from odoo.addons.crm_extended.tests.common import CrmExtendedCommon
 
+# The person whose data the erasure and access tests follow through every record that may hold it.
+NAME = 'Zdeňka Průšová'
+EMAIL = 'zdenka.prusova@pivovar-hodonin.example.com'
+PHONE = '+420 777 123 456'
+
 
 class CrmPersonalDataCommon(CrmExtendedCommon):
     """A data protection officer, the purposes as preset, a contact with an e-mail address and a contact of

@@ -1,11 +1,7 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import CrmPersonalDataCommon
-
-NAME = 'Zdeňka Průšová'
-EMAIL = 'zdenka.prusova@pivovar-hodonin.example.com'
-PHONE = '+420 777 123 456'
+from .common import EMAIL, NAME, PHONE, CrmPersonalDataCommon
 
 
 @tagged('post_install', '-at_install')

@@ -4,11 +4,7 @@ import zipfile
 
 from odoo.tests import tagged
 
-from odoo.addons.crm_personal_data.tests.common import CrmPersonalDataCommon
-
-NAME = 'Zdeňka Průšová'
-EMAIL = 'zdenka.prusova@pivovar-hodonin.example.com'
-PHONE = '+420 777 123 456'
+from odoo.addons.crm_personal_data.tests.common import EMAIL, NAME, PHONE, CrmPersonalDataCommon
 
 
 @tagged('post_install', '-at_install')

@@ -5,10 +5,7 @@ import zipfile
 from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.crm_personal_data.tests.common import CrmPersonalDataCommon
-
-NAME = 'Zdeňka Průšová'
-EMAIL = 'zdenka.prusova@pivovar-hodonin.example.com'
+from odoo.addons.crm_personal_data.tests.common import EMAIL, NAME, CrmPersonalDataCommon
 
 
 @tagged('post_install', '-at_install')
