@@ -26,7 +26,7 @@ MAX_RELATIONSHIP_YEARS = 10
 PASS_COLUMNS = (
     'revenue', 'invoice_count', 'first_invoice_date', 'last_invoice_date', 'recency_days',
     'recency_score', 'frequency_score', 'monetary_score', 'abc_class', 'rfm_segment',
-    'paid_invoice_count', 'average_days_late', 'on_time_share', 'yearly_revenue', 'relationship_years', 'clv',
+    'paid_invoice_count', 'due_invoice_count', 'average_days_late', 'on_time_share', 'yearly_revenue', 'relationship_years', 'clv',
     'computed_on',
 )
 # What contacts and opportunities show of their customer value, read with it.
@@ -78,14 +78,20 @@ class CrmCustomerValue(models.Model):
              'most 2; Need Attention, the rest.')
     paid_invoice_count = fields.Integer(
         'Paid Invoices', readonly=True, aggregator='sum',
-        help='Invoices of the window that are paid in full: the payment discipline is measured on them.')
+        help='Invoices of the window that are paid in full.')
+    due_invoice_count = fields.Integer(
+        'Invoices Fallen Due', readonly=True, aggregator='sum',
+        help='Invoices of the window paid in full, and those still open past their due date: the payment '
+             'discipline is measured on them, as credit controllers measure it.')
     average_days_late = fields.Float(
         'Average Days Late', readonly=True, digits=(16, 1), aggregator='avg',
-        help='On average, how many days after the due date the invoices of the window were paid in full (by the '
-             'date of the last payment or credit note reconciled with them); paid in time counts as 0.')
+        help='On average, how many days beyond their due date the invoices fallen due were paid in full (by the '
+             'date of the last payment or credit note reconciled with them), or are overdue until today while '
+             'still open; paid in time counts as 0.')
     on_time_share = fields.Float(
         'Paid on Time (%)', readonly=True, digits=(16, 1), aggregator='avg',
-        help='Share of the paid invoices of the window paid in full by their due date.')
+        help='Share of the invoices fallen due that were paid in full by their due date; empty when none has '
+             'fallen due yet.')
     overdue_amount = fields.Monetary(
         'Overdue Amount', compute='_compute_overdue_amount', compute_sudo=True,
         help='What the customer owes now on its overdue invoices, as the contact shows it.')
@@ -173,7 +179,10 @@ class CrmCustomerValue(models.Model):
                 SELECT m.id, m.company_id, m.commercial_partner_id AS partner_id, m.move_type, m.invoice_date,
                        m.invoice_date_due, m.payment_state, m.amount_untaxed_signed AS amount,
                        m.invoice_date > %(window_start)s AS in_window,
-                       m.invoice_date > %(previous_start)s AND m.invoice_date <= %(window_start)s AS in_previous
+                       m.invoice_date > %(previous_start)s AND m.invoice_date <= %(window_start)s AS in_previous,
+                       m.invoice_date > %(window_start)s AND m.move_type = 'out_invoice'
+                           AND m.payment_state IN ('not_paid', 'partial') AND m.invoice_date_due < %(today)s
+                           AS open_overdue
                   FROM account_move m
                  WHERE m.company_id IN %(companies)s
                    AND m.state = 'posted'
@@ -198,7 +207,10 @@ class CrmCustomerValue(models.Model):
                        MAX(i.invoice_date) FILTER (WHERE i.move_type = 'out_invoice') AS last_invoice_date,
                        SUM(i.amount) AS lifetime_revenue,
                        COUNT(p.id) AS paid_invoice_count,
-                       AVG(GREATEST(p.paid_date - i.invoice_date_due, 0)) FILTER (WHERE p.id IS NOT NULL) AS average_days_late,
+                       COUNT(*) FILTER (WHERE p.id IS NOT NULL OR i.open_overdue) AS due_invoice_count,
+                       AVG(CASE WHEN p.id IS NOT NULL THEN GREATEST(p.paid_date - i.invoice_date_due, 0)
+                                WHEN i.open_overdue THEN %(today)s - i.invoice_date_due
+                           END) AS average_days_late,
                        COUNT(p.id) FILTER (WHERE p.paid_date <= i.invoice_date_due) AS paid_on_time_count
                   FROM invoices i
                   LEFT JOIN paid_dates p ON p.id = i.id
@@ -252,8 +264,8 @@ class CrmCustomerValue(models.Model):
                             WHEN recency_score <= 2 THEN 'hibernating'
                             ELSE 'need_attention'
                        END,
-                       paid_invoice_count, average_days_late,
-                       CASE WHEN paid_invoice_count > 0 THEN 100.0 * paid_on_time_count / paid_invoice_count END,
+                       paid_invoice_count, due_invoice_count, average_days_late,
+                       CASE WHEN due_invoice_count > 0 THEN 100.0 * paid_on_time_count / due_invoice_count END,
                        yearly_revenue, relationship_years, yearly_revenue * relationship_years,
                        %(today)s, %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
                   FROM ranked

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from lxml import etree
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -106,13 +107,34 @@ class TestCustomerValue(CrmAccountingLinkCommon):
                 self.assertEqual(self._figures(partner, fnames), figures)
 
     def test_payment_discipline_counts_invoices_paid_in_full_by_their_last_payment(self):
-        # the half-paid euro invoice is not paid yet: it is overdue by what is left, 30 EUR at 25 CZK
-        fnames = ['paid_invoice_count', 'average_days_late', 'on_time_share', 'overdue_amount']
+        # the half-paid euro invoice is not paid yet: it is overdue by what is left, 30 EUR at 25 CZK, and late
+        # by the 10 days since its due date
+        fnames = ['paid_invoice_count', 'due_invoice_count', 'average_days_late', 'on_time_share', 'overdue_amount']
         self.assertEqual(self.euro_invoice.payment_state, 'partial')
-        self.assertEqual(self._figures(self.customer, fnames), [1, 10.0, 0.0, 750.0])
-        self.assertEqual(self._figures(self.other_customer, fnames), [1, 0.0, 100.0, 0.0])
-        self.assertEqual(self._figures(self.printer, fnames), [1, 30.0, 0.0, 0.0])
-        self.assertEqual(self._figures(self.glassworks, fnames)[:1], [0])
+        self.assertEqual(self._figures(self.customer, fnames), [1, 2, 10.0, 0.0, 750.0])
+        self.assertEqual(self._figures(self.other_customer, fnames), [1, 1, 0.0, 100.0, 0.0])
+        self.assertEqual(self._figures(self.printer, fnames), [1, 1, 30.0, 0.0, 0.0])
+
+    def test_payment_discipline_counts_open_invoices_late_until_today(self):
+        # the glassworks has paid nothing: its invoice of 50 days ago, due 30 days later, is 20 days late today
+        fnames = ['paid_invoice_count', 'due_invoice_count', 'average_days_late', 'on_time_share']
+        self.assertEqual(self._figures(self.glassworks, fnames), [0, 1, 20.0, 0.0])
+        foundry = self.env['res.partner'].create({'name': 'Slévárna Brno s.r.o.', 'is_company': True})
+        self._dated_invoice(foundry, 800.0, days_ago=95)
+        self._pay(self._dated_invoice(foundry, 400.0, days_ago=60), payment_date=self.today - timedelta(days=25))
+        self.customer_values._compute_customer_values(self.company)
+        # open 65 days past its due date, and paid 5 days late: (65 + 5) / 2
+        self.assertEqual(self._figures(foundry, fnames), [1, 2, 35.0, 0.0])
+
+    def test_payment_discipline_is_empty_until_an_invoice_falls_due(self):
+        newcomer = self.env['res.partner'].create({'name': 'Nová Firma s.r.o.', 'is_company': True})
+        self._dated_invoice(newcomer, 900.0, days_ago=5)
+        self.customer_values._compute_customer_values(self.company)
+        value = self._value(newcomer).with_user(self.user_sales_manager)
+        self.assertEqual((value.due_invoice_count, value.average_days_late), (0, 0.0))
+        form = etree.fromstring(value.get_views([(False, 'form')])['views']['form']['arch'])
+        self.assertEqual(form.xpath("//field[@name='on_time_share']/@invisible"), ['not due_invoice_count'],
+                         'no share is shown where nothing has fallen due')
 
     def test_clv_is_yearly_revenue_times_relationship_length_from_retention(self):
         fnames = ['yearly_revenue', 'relationship_years', 'clv']
