@@ -91,27 +91,27 @@ class ResPartner(models.Model):
     @api.onchange('crm_position_id')
     def _onchange_crm_position_id(self):
         if self.crm_position_id and not self.function:
-            self.function = self.crm_position_id.name
+            self.function = self.crm_position_id.with_context(lang=self.lang or self.env.lang).name
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._fill_function_from_position(vals)
-        return super().create(vals_list)
+        partners = super().create(vals_list)
+        partners.filtered('crm_position_id')._fill_function_from_position()
+        return partners
 
     def write(self, vals):
         result = super().write(vals)
         if vals.get('crm_position_id'):
-            untitled = self.filtered(lambda partner: not partner.function)
-            if untitled:
-                untitled.function = self.env['crm.contact.position'].browse(vals['crm_position_id']).name
+            self._fill_function_from_position()
         return result
 
-    def _fill_function_from_position(self, vals):
-        """The job title stays free text; a chosen position only fills it when it is empty."""
-        if vals.get('crm_position_id') and not vals.get('function'):
-            vals['function'] = self.env['crm.contact.position'].browse(vals['crm_position_id']).name
-        return vals
+    def _fill_function_from_position(self):
+        """The job title stays free text; a chosen position only fills it when it is empty, in the contact's own
+        language (the contact reads it, whoever typed it in)."""
+        untitled = self.filtered(lambda partner: partner.crm_position_id and not partner.function)
+        for (lang, position), partners in untitled.grouped(
+                lambda partner: (partner.lang or self.env.lang, partner.crm_position_id)).items():
+            partners.function = position.with_context(lang=lang).name
 
     def _compute_crm_interaction_count(self):
         # A company counts its contacts' interactions as well; a person only their own.

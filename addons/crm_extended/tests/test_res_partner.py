@@ -29,6 +29,23 @@ class TestResPartnerCodebooks(CrmExtendedCommon):
             contact.crm_position_id = self.position_buyer
             self.assertEqual(contact.function, 'Buyer')
 
+    def test_position_fills_job_title_in_the_contact_language(self):
+        for code in ('cs_CZ', 'sk_SK'):
+            self.env['res.lang']._activate_lang(code)
+        self.position_buyer.update_field_translations('name', {'cs_CZ': 'Nákupčí', 'sk_SK': 'Nákupca'})
+        partners = self.env['res.partner'].with_user(self.user_sales_own).with_context(lang='cs_CZ')
+        slovak = partners.create({'name': 'Ján Horváth', 'lang': 'sk_SK', 'crm_position_id': self.position_buyer.id})
+        self.assertEqual(slovak.function, 'Nákupca')
+        company = partners.create({'name': 'Drevovýroba Zvolen s.r.o.', 'is_company': True, 'lang': 'sk_SK'})
+        colleague = partners.create({'name': 'Mária Kováčová', 'parent_id': company.id})
+        colleague.write({'crm_position_id': self.position_buyer.id})
+        self.assertEqual(colleague.function, 'Nákupca', 'a contact speaks the language of its company')
+        with Form(partners) as contact:
+            contact.name = 'Eva Dvořáková'
+            contact.lang = 'sk_SK'
+            contact.crm_position_id = self.position_buyer
+            self.assertEqual(contact.function, 'Nákupca')
+
     def test_contacts_carry_their_company_classification(self):
         self.assertEqual(self.customer_contact.crm_company_status_id, self.company_status_current)
         self.customer.write({'crm_company_status_id': self.company_status_potential.id,
