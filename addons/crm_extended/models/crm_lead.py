@@ -145,14 +145,16 @@ class CrmLead(models.Model):
     def _crm_store_scores(self, contributions, settings, now, recipients):
         changes = {}
         for lang, leads in self.grouped(lambda lead: recipients[lead.id][1] or self.env.lang).items():
-            for lead in leads.with_context(lang=lang):
+            formats = {}
+            for lead in leads:
                 lines = sorted(contributions.get(lead.id, []), key=lambda line: -abs(line[1]))
                 score = sum(points for _rule, points, _detail in lines)
                 values = {
                     'crm_score': score,
                     'crm_score_grade': self._crm_score_grade(score, settings),
-                    'crm_score_breakdown': '\n'.join(rule.with_context(lang=lang)._crm_detail(points, detail)
-                                                     for rule, points, detail in lines) or False,
+                    'crm_score_breakdown': '\n'.join(
+                        self._crm_breakdown_format(formats, rule, lang)(points, detail)
+                        for rule, points, detail in lines) or False,
                     'crm_score_date': now if score != lead.crm_score else lead.crm_score_date,
                 }
                 if any(lead[name] != value for name, value in values.items()):
@@ -173,6 +175,13 @@ class CrmLead(models.Model):
                            for lead, values in changes.items())))
         for lead, values in changes.items():
             lead._update_cache(values, validate=False)
+
+    @api.model
+    def _crm_breakdown_format(self, formats, rule, lang):
+        """The format of ``rule``'s breakdown lines in ``lang``, made once and kept in ``formats``."""
+        if rule not in formats:
+            formats[rule] = rule.with_context(lang=lang)._crm_detail_format()
+        return formats[rule]
 
     @api.model
     def _crm_score_grade(self, score, settings):

@@ -112,8 +112,9 @@ class CrmLeadScoringRule(models.Model):
             _logger.info('Scoring rule %s skipped: %s', rule.id, error)
         self._crm_record_outcome(failed)
         contributions = defaultdict(list)
+        rules_by_id = {rule.id: rule for rule in self}
         for rule_id, lead_id, count, youngest_days, oldest_days, weight in rows:
-            rule = self.browse(rule_id)
+            rule = rules_by_id[rule_id]
             contributions[lead_id].append((rule, *rule._crm_points(count, youngest_days, oldest_days, weight)))
         return contributions
 
@@ -175,13 +176,18 @@ class CrmLeadScoringRule(models.Model):
                   AND message.message_type = 'email'""",
             self._crm_age_days(SQL('message.date'), now), tuple(leads.ids))
 
-    def _crm_detail(self, points, detail):
-        """One line of a lead's breakdown, in the language of the environment."""
-        if not detail:
-            return _('%(rule)s %(points)s', rule=self.name, points=f'{points:+d}')
-        count, youngest_days, _oldest_days = detail
-        return _('%(rule)s: %(count)s×, latest %(days)s days ago %(points)s',
-                 rule=self.name, count=count, days=youngest_days, points=f'{points:+d}')
+    def _crm_detail_format(self):
+        """How this rule's lines of a lead's breakdown read, in the language of the environment: a function of the
+        points and the detail of one line. The template is translated once per rule and language, and each
+        line only fills it: a batch writes thousands of lines."""
+        self.ensure_one()
+        name = self.name
+        if self.rule_type == 'fit':
+            template = _('%(rule)s %(points)s')
+            return lambda points, detail: template % {'rule': name, 'points': f'{points:+d}'}
+        template = _('%(rule)s: %(count)s×, latest %(days)s days ago %(points)s')
+        return lambda points, detail: template % {
+            'rule': name, 'count': detail[0], 'days': detail[1], 'points': f'{points:+d}'}
 
     # --- reporting --------------------------------------------------------------------------------------------
 

@@ -42,9 +42,10 @@ class CrmLeadScoringRule(models.Model):
                 fields.Date.context_today(self), overdue, tuple(lead_ids)))
         return SQL(' UNION ALL ').join(selects)
 
-    def _crm_detail(self, points, detail):
+    def _crm_detail_format(self):
         if self.event_kind != 'overdue_invoice':
-            return super()._crm_detail(points, detail)
-        count, _youngest_days, oldest_days = detail
-        return _('%(rule)s: %(count)s, the oldest %(days)s days overdue %(points)s',
-                 rule=self.name, count=count, days=oldest_days, points=f'{points:+d}')
+            return super()._crm_detail_format()
+        name = self.name
+        template = _('%(rule)s: %(count)s, the oldest %(days)s days overdue %(points)s')
+        return lambda points, detail: template % {
+            'rule': name, 'count': detail[0], 'days': detail[2], 'points': f'{points:+d}'}
