@@ -67,6 +67,19 @@ def test_salesperson_sees_newsletters_and_webinars_in_the_timeline(demo_server, 
     martin.execute('res.partner', 'get_views', [[False, 'form']])
 
 
+def test_score_breakdown_and_call_now_read_in_the_salespersons_language(demo_server, demo_database):
+    martin = log_in(demo_server, demo_database, 'martin')
+    slovak = {'context': {'lang': 'sk_SK'}}
+    [lead] = martin.execute('crm.lead', 'search_read', [('name', '=', 'Sušiaca komora pre pílu Detva')],
+                            ['crm_score_breakdown'], **slovak)
+    assert 'Výrobný zákazník +10' in lead['crm_score_breakdown'], lead['crm_score_breakdown']
+    assert 'naposledy pred' in lead['crm_score_breakdown'] and 'latest' not in lead['crm_score_breakdown']
+    [activity] = martin.execute('mail.activity', 'search_read', [('res_id', '=', lead['id']),
+                                                                 ('res_model', '=', 'crm.lead'),
+                                                                 ('summary', 'ilike', 'Zavolať hneď')], ['note'])
+    assert 'naposledy pred' in activity['note'] and 'latest' not in activity['note'], activity['note']
+
+
 def test_data_protection_officer_sees_current_consents_and_withdrawn_addresses_are_blacklisted(
         demo_server, demo_database):
     alena = log_in(demo_server, demo_database, 'alena')

@@ -1,6 +1,6 @@
 {
     'name': 'CRM Extended',
-    'version': '19.0.1.0.0',
+    'version': '19.0.1.1.0',
     'category': 'Sales/CRM',
     'summary': 'Codebooks, interaction history and hand-over of customer work for salespeople',
     'author': 'CRM Extended Team',

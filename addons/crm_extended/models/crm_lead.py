@@ -1,3 +1,5 @@
+import json
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -11,7 +13,7 @@ SCORE_SETTINGS = {
     'crm_extended.score_threshold': 50,
     'crm_extended.score_hysteresis': 10,
 }
-SCORE_FIELDS = ('crm_score', 'crm_score_grade', 'crm_score_breakdown', 'crm_score_date')
+SCORE_FIELDS = ('crm_score', 'crm_score_grade', 'crm_score_contributions', 'crm_score_date')
 SCORE_GRADES = [('a', 'A'), ('b', 'B'), ('c', 'C'), ('d', 'D')]
 SCORE_BATCH = 1000
 
@@ -36,7 +38,10 @@ class CrmLead(models.Model):
     crm_score_grade = fields.Selection(SCORE_GRADES, string='Grade', readonly=True, copy=False, index=True,
                                        help='The score in bands set in the CRM settings.')
     crm_score_date = fields.Datetime('Score Changed On', readonly=True, copy=False)
-    crm_score_breakdown = fields.Text('Score Breakdown', readonly=True, copy=False,
+    # [rule id, points, count, days since the youngest event, days since the oldest], the biggest first; a fit
+    # rule has no event figures. Kept as data, the breakdown reads in the language of whoever reads it.
+    crm_score_contributions = fields.Json('Score Contributions', readonly=True, copy=False)
+    crm_score_breakdown = fields.Text('Score Breakdown', compute='_compute_crm_score_breakdown',
                                       help='The rules that gave or took points, the biggest first.')
     crm_score_notified = fields.Boolean(
         'Call Now Sent', readonly=True, copy=False,
@@ -47,6 +52,19 @@ class CrmLead(models.Model):
                                           groups='sales_team.group_sale_salesman')
     crm_interaction_count = fields.Integer('Interaction Count', compute='_compute_crm_interaction_count',
                                            groups='sales_team.group_sale_salesman')
+
+    @api.depends('crm_score_contributions')
+    @api.depends_context('lang')
+    def _compute_crm_score_breakdown(self):
+        rule_ids = {line[0] for lead in self for line in lead.crm_score_contributions or ()}
+        rules = self.env['crm.lead.scoring.rule'].sudo().with_context(active_test=False)
+        # Searched, not browsed: a rule deleted since the lead was scored gives no line.
+        rules = rules.search_fetch([('id', 'in', list(rule_ids))], rules._crm_scoring_fields()) if rule_ids else rules
+        formats = {rule.id: rule._crm_detail_format() for rule in rules}
+        for lead in self:
+            lead.crm_score_breakdown = '\n'.join(
+                formats[rule_id](points, detail)
+                for rule_id, points, *detail in lead.crm_score_contributions or () if rule_id in formats) or False
 
     @api.depends('crm_interaction_ids')
     def _compute_crm_interaction_count(self):
@@ -117,71 +135,60 @@ class CrmLead(models.Model):
         rules = rules.search_fetch([], rules._crm_scoring_fields())
         contributions = rules._crm_evaluate(leads, now)
         recipients = leads._crm_score_recipients(settings)
-        leads._crm_store_scores(contributions, settings, now, recipients)
+        leads._crm_store_scores(contributions, settings, now)
         leads._crm_notify_score_crossings(settings, recipients)
 
     def _crm_score_recipients(self, settings):
-        """{lead id: (recipient id, recipient's language, threshold)} in one query: who is told to call (the
-        salesperson or, without one, the leader of the team), in which language the breakdown is written for
-        them, and the score that tells them (the team's own threshold or the one of the settings)."""
+        """{lead id: (recipient id, threshold)} in one query: who is told to call (the salesperson or, without one,
+        the leader of the team), and the score that tells them (the team's own threshold or the one of the
+        settings)."""
         self.env['crm.lead'].flush_model(['user_id', 'team_id'])
         self.env['crm.team'].flush_model(['user_id', 'crm_score_threshold'])
-        self.env['res.users'].flush_model(['partner_id'])
-        self.env['res.partner'].flush_model(['lang'])
         rows = self.env.execute_query(SQL(
-            """SELECT lead.id, recipient.id, partner.lang, team.crm_score_threshold
+            """SELECT lead.id, COALESCE(lead.user_id, team.user_id), team.crm_score_threshold
                  FROM crm_lead lead
                  LEFT JOIN crm_team team ON team.id = lead.team_id
-                 LEFT JOIN res_users recipient ON recipient.id = COALESCE(lead.user_id, team.user_id)
-                 LEFT JOIN res_partner partner ON partner.id = recipient.partner_id
                 WHERE lead.id IN %s""", tuple(self.ids)))
-        return {lead_id: (recipient_id, lang, threshold or settings['threshold'])
-                for lead_id, recipient_id, lang, threshold in rows}
+        return {lead_id: (recipient_id, threshold or settings['threshold'])
+                for lead_id, recipient_id, threshold in rows}
 
     def _crm_score_recipient(self):
         self.ensure_one()
         return self.user_id or self.team_id.user_id
 
-    def _crm_store_scores(self, contributions, settings, now, recipients):
+    def _crm_store_scores(self, contributions, settings, now):
         changes = {}
-        for lang, leads in self.grouped(lambda lead: recipients[lead.id][1] or self.env.lang).items():
-            formats = {}
-            for lead in leads:
-                lines = sorted(contributions.get(lead.id, []), key=lambda line: -abs(line[1]))
-                score = sum(points for _rule, points, _detail in lines)
-                values = {
-                    'crm_score': score,
-                    'crm_score_grade': self._crm_score_grade(score, settings),
-                    'crm_score_breakdown': '\n'.join(
-                        self._crm_breakdown_format(formats, rule, lang)(points, detail)
-                        for rule, points, detail in lines) or False,
-                    'crm_score_date': now if score != lead.crm_score else lead.crm_score_date,
-                }
-                if any(lead[name] != value for name, value in values.items()):
-                    changes[lead] = values
+        for lead in self:
+            lines = sorted(contributions.get(lead.id, []), key=lambda line: -abs(line[1]))
+            score = sum(points for _rule, points, _detail in lines)
+            values = {
+                'crm_score': score,
+                'crm_score_grade': self._crm_score_grade(score, settings),
+                'crm_score_contributions': [
+                    [rule.id, points, *(detail or (None, None, None))] for rule, points, detail in lines] or False,
+                'crm_score_date': now if score != lead.crm_score else lead.crm_score_date,
+            }
+            if any(lead[name] != value for name, value in values.items()):
+                changes[lead] = values
         if not changes:
             return
         # In SQL: a score is no change of the lead by whoever triggered it, and one statement writes the batch.
         self.flush_recordset(list(SCORE_FIELDS))
         self.env.cr.execute(SQL(
             """UPDATE crm_lead
-                  SET crm_score = new.score, crm_score_grade = new.grade, crm_score_breakdown = new.breakdown,
-                      crm_score_date = new.date
-                 FROM (VALUES %s) AS new(id, score, grade, breakdown, date)
+                  SET crm_score = new.score, crm_score_grade = new.grade,
+                      crm_score_contributions = new.contributions, crm_score_date = new.date
+                 FROM (VALUES %s) AS new(id, score, grade, contributions, date)
                 WHERE crm_lead.id = new.id""",
-            SQL(', ').join(SQL('(%s, %s, %s, %s, %s::timestamp)', lead.id, values['crm_score'],
-                               values['crm_score_grade'], values['crm_score_breakdown'] or None,
+            SQL(', ').join(SQL('(%s, %s, %s, %s::jsonb, %s::timestamp)', lead.id, values['crm_score'],
+                               values['crm_score_grade'],
+                               json.dumps(values['crm_score_contributions']) if values['crm_score_contributions']
+                               else None,
                                values['crm_score_date'] or None)
                            for lead, values in changes.items())))
         for lead, values in changes.items():
             lead._update_cache(values, validate=False)
-
-    @api.model
-    def _crm_breakdown_format(self, formats, rule, lang):
-        """The format of ``rule``'s breakdown lines in ``lang``, made once and kept in ``formats``."""
-        if rule not in formats:
-            formats[rule] = rule.with_context(lang=lang)._crm_detail_format()
-        return formats[rule]
+        self.browse([lead.id for lead in changes]).invalidate_recordset(['crm_score_breakdown'])
 
     @api.model
     def _crm_score_grade(self, score, settings):
@@ -195,9 +202,9 @@ class CrmLead(models.Model):
         at once, the second waits, and then sees the first one's notice (or is retried by the server when the
         first one changed the row meanwhile), so it never sends a second one."""
         fallen = self.filtered(lambda lead: lead.crm_score_notified and lead.crm_score < (
-            recipients[lead.id][2] - settings['hysteresis']))
+            recipients[lead.id][1] - settings['hysteresis']))
         reached = self.filtered(lambda lead: not lead.crm_score_notified and recipients[lead.id][0]
-                                and lead.crm_score >= recipients[lead.id][2])
+                                and lead.crm_score >= recipients[lead.id][1])
         if fallen:
             self._crm_set_score_notified(fallen, False)
         if not reached:

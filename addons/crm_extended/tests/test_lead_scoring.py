@@ -65,6 +65,23 @@ class TestLeadScoring(CrmExtendedCommon):
         self.assertTrue(self.lead.crm_score_date)
         self.assertEqual(self.lead.probability, self.lead.automated_probability, "Odoo's probability stays its own")
 
+    def test_breakdown_reads_in_the_language_of_its_reader(self):
+        for code in ('cs_CZ', 'sk_SK'):
+            self.env['res.lang']._activate_lang(code)
+        self.rule_meeting.update_field_translations('name', {'cs_CZ': 'Schůzka', 'sk_SK': 'Stretnutie'})
+        self.user_sales_own.lang = 'sk_SK'
+        self._meeting(self.lead, days_ago=10)
+        self.assertEqual(self.lead.crm_score_contributions, [[self.rule_meeting.id, 10, 1, 10, 10]],
+                         'kept as data, in no language')
+        for user, lang, line in ((self.user_sales_manager, 'cs_CZ', 'Schůzka: 1×, naposledy před 10 dny +10'),
+                                 (self.user_sales_own, 'sk_SK', 'Stretnutie: 1×, naposledy pred 10 dňami +10')):
+            with self.subTest(lang=lang):
+                lead = self.lead.with_user(user).with_context(lang=lang)
+                self.assertEqual(lead.crm_score_breakdown, line)
+        self._meeting(self.lead, days_ago=0)
+        [activity] = self._call_now_activities(self.lead)
+        self.assertIn('Stretnutie: 2×', activity.note, "the call-now task reads in its salesperson's language")
+
     def test_engagement_points_stop_at_the_cap(self):
         for days_ago in (0, 0, 1):
             self._meeting(self.lead, days_ago=days_ago)
@@ -245,7 +262,8 @@ class TestLeadScoring(CrmExtendedCommon):
     def test_logging_one_interaction_query_count(self):
         self._meeting(self.lead, days_ago=1)
         self.env.invalidate_all()
-        # One of them, with the website installed, reads the website that the message of the lead links to.
-        with self.assertQueryCount(75):
+        # One of them, with the website installed, reads the website that the message of the lead links to; one
+        # reads the rules to write the call-now task's breakdown in its salesperson's language.
+        with self.assertQueryCount(76):
             self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score, 39, 'a meeting a day old and one of today')

@@ -1,0 +1,12 @@
+"""The score breakdown is kept as data (crm_score_contributions) and written in the reader's language when read:
+the scored leads are scored again to fill it, and the text written in one language goes."""
+from odoo import SUPERUSER_ID, api
+
+
+def migrate(cr, version):
+    cr.execute("SELECT id FROM crm_lead WHERE crm_score_breakdown IS NOT NULL AND crm_score_contributions IS NULL")
+    lead_ids = [lead_id for (lead_id,) in cr.fetchall()]
+    if lead_ids:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        env['crm.lead'].browse(lead_ids)._crm_recompute_score()
+    cr.execute('ALTER TABLE crm_lead DROP COLUMN IF EXISTS crm_score_breakdown')
