@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 # Who sees which orders and opportunities an invoice belongs to; portal users read their own invoices but not these.
 LINK_GROUPS = 'sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly'
@@ -32,3 +33,17 @@ class AccountMove(models.Model):
     def _compute_crm_opportunity_ids(self):
         for move in self:
             move.crm_opportunity_ids = move.crm_sale_order_ids.opportunity_id
+
+    @api.model
+    def _crm_is_revenue_sql(self, alias):
+        """Whether the move of ``alias`` makes revenue: a posted invoice or credit note of a customer. The customer
+        value and the salesperson effectiveness count the same moves, so their figures agree."""
+        return SQL(
+            "%s = 'posted' AND %s IN ('out_invoice', 'out_refund') AND %s IS NOT NULL",
+            SQL.identifier(alias, 'state'), SQL.identifier(alias, 'move_type'),
+            SQL.identifier(alias, 'commercial_partner_id'))
+
+    @api.model
+    def _crm_net_revenue_sql(self, alias):
+        """The net revenue of such a move: untaxed, negative for a credit note, in the currency of its company."""
+        return SQL.identifier(alias, 'amount_untaxed_signed')

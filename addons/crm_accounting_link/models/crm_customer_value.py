@@ -169,6 +169,7 @@ class CrmCustomerValue(models.Model):
     def _customer_values_sql(self, companies):
         settings = self._window_settings()
         today = fields.Date.context_today(self)
+        moves = self.env['account.move']
         columns = SQL(', ').join(SQL.identifier(column) for column in PASS_COLUMNS)
         updates = SQL(', ').join(
             SQL('%s = EXCLUDED.%s', SQL.identifier(column), SQL.identifier(column))
@@ -177,7 +178,7 @@ class CrmCustomerValue(models.Model):
             """
             WITH invoices AS (
                 SELECT m.id, m.company_id, m.commercial_partner_id AS partner_id, m.move_type, m.invoice_date,
-                       m.invoice_date_due, m.payment_state, m.amount_untaxed_signed AS amount,
+                       m.invoice_date_due, m.payment_state, %(net_revenue)s AS amount,
                        m.invoice_date > %(window_start)s AS in_window,
                        m.invoice_date > %(previous_start)s AND m.invoice_date <= %(window_start)s AS in_previous,
                        m.invoice_date > %(window_start)s AND m.move_type = 'out_invoice'
@@ -185,9 +186,7 @@ class CrmCustomerValue(models.Model):
                            AS open_overdue
                   FROM account_move m
                  WHERE m.company_id IN %(companies)s
-                   AND m.state = 'posted'
-                   AND m.move_type IN ('out_invoice', 'out_refund')
-                   AND m.commercial_partner_id IS NOT NULL
+                   AND %(is_revenue)s
                    AND m.invoice_date <= %(today)s
             ),
             paid_dates AS (
@@ -276,6 +275,8 @@ class CrmCustomerValue(models.Model):
              WHERE company_id IN %(companies)s AND id NOT IN (SELECT id FROM upserted)
             """,
             companies=tuple(companies.ids),
+            is_revenue=moves._crm_is_revenue_sql('m'),
+            net_revenue=moves._crm_net_revenue_sql('m'),
             today=today,
             window_start=today - relativedelta(months=settings['window_months']),
             previous_start=today - relativedelta(months=2 * settings['window_months']),

@@ -72,8 +72,9 @@ class CrmAccountingLinkCommon(AccountTestInvoicingCommon):
 
     @classmethod
     def _create_invoice(cls, partner, amount, due_in_days=30, move_type='out_invoice', company=None,
-                        currency=None, user=None, post=True):
-        """An invoice with no sales order behind it, due ``due_in_days`` from today (negative: already due)."""
+                        currency=None, user=None, post=True, taxes=None):
+        """An invoice with no sales order behind it, due ``due_in_days`` from today (negative: already due), without
+        taxes unless ``taxes`` are given."""
         company = company or cls.company
         invoice = cls.env['account.move'].with_company(company).create({
             'move_type': move_type,
@@ -84,7 +85,8 @@ class CrmAccountingLinkCommon(AccountTestInvoicingCommon):
             'invoice_date_due': cls.today + timedelta(days=due_in_days),
             'invoice_user_id': (user or cls.user_salesman).id,
             'invoice_line_ids': [Command.create({
-                'product_id': cls.service.id, 'quantity': 1, 'price_unit': amount, 'tax_ids': [Command.clear()]})],
+                'product_id': cls.service.id, 'quantity': 1, 'price_unit': amount,
+                'tax_ids': [Command.set(taxes.ids if taxes else [])]})],
         })
         if post:
             invoice.action_post()

@@ -25,10 +25,7 @@ class TestSalespersonEffectiveness(CrmExtendedCommon):
                 now - timedelta(days=2), now - timedelta(minutes=1), now, now, now - timedelta(days=3)))
         (late | on_time).action_resolve()
         cancelled.action_cancel()
-        cls.env['crm.interaction.handover'].with_user(cls.user_sales_own).create({
-            'interaction_ids': [fields.Command.set(handed_over.ids)], 'user_id': cls.user_sales_colleague.id,
-            'date_deadline': fields.Date.today(),
-        }).action_handover()
+        cls._hand_over_to_the_colleague(handed_over)
         handed_over.with_user(cls.user_sales_colleague).action_resolve()
         cls.interactions = late | on_time | cls.open_one | cancelled | handed_over
         won_stage = cls.env['crm.stage'].create({'name': 'Efektivita vyhráno', 'sequence': 2000, 'is_won': True})
@@ -38,6 +35,13 @@ class TestSalespersonEffectiveness(CrmExtendedCommon):
         } for name, amount in (('Varna', 12000.0), ('Sklep', 5000.0), ('Lahvovna', 7000.0))])
         cls.opportunities[0].stage_id = won_stage
         cls.opportunities[1].action_set_lost()
+
+    @classmethod
+    def _hand_over_to_the_colleague(cls, interaction):
+        cls.env['crm.interaction.handover'].with_user(cls.user_sales_own).create({
+            'interaction_ids': [fields.Command.set(interaction.ids)], 'user_id': cls.user_sales_colleague.id,
+            'date_deadline': fields.Date.today(),
+        }).action_handover()
 
     def _effectiveness(self, user, domain=()):
         report = self.env['crm.salesperson.effectiveness.report'].with_user(user)
@@ -56,6 +60,14 @@ class TestSalespersonEffectiveness(CrmExtendedCommon):
     def test_handover_resolved_after_its_deadline_is_late(self):
         self.interactions[-1].handover_activity_id.date_deadline = fields.Date.today() - timedelta(days=1)
         self.assertEqual(self._effectiveness(self.user_sales_manager)['crm_sales_colleague'][2], 0.0)
+
+    def test_handover_finished_from_its_task_counts_as_resolved(self):
+        interaction = self._create_interaction()
+        self._hand_over_to_the_colleague(interaction)
+        interaction.handover_activity_id.with_user(self.user_sales_colleague).action_feedback(feedback='Called back')
+        colleague = self._effectiveness(self.user_sales_manager)['crm_sales_colleague']
+        self.assertEqual(colleague[MEASURES.index('handover_count:sum')], 2)
+        self.assertEqual(colleague[MEASURES.index('handover_resolved_count:sum')], 2)
 
     def test_period_counts_the_interactions_of_their_date_and_the_deals_of_their_closing(self):
         since_yesterday = [('date', '>=', fields.Datetime.now() - timedelta(days=1))]

@@ -43,7 +43,7 @@ class CrmSalesKpiWorkbook(models.TransientModel):
         specs = [f'{name}:{report._fields[name].aggregator}' for name in measures]
         domain = self._filter_domain()
         salespeople = workbook.add_worksheet(_('Salespeople'))
-        rows = [(user.name or _('Unassigned'), figures) for user, *figures in report._read_group(
+        rows = [(user.name or _('No Salesperson'), figures) for user, *figures in report._read_group(
             domain, ['user_id'], specs)]
         rows.sort(key=lambda row: row[0])
         [total] = report._read_group(domain, [], specs)

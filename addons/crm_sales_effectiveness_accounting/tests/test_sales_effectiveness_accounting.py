@@ -2,7 +2,9 @@ import io
 from datetime import timedelta
 
 import openpyxl
+from dateutil.relativedelta import relativedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from odoo.addons.crm_accounting_link.tests.common import CrmAccountingLinkCommon
@@ -14,7 +16,7 @@ MEASURES = ['invoiced_amount:sum', 'paid_amount:sum', 'interaction_count:sum']
 class TestSalesEffectivenessAccounting(CrmAccountingLinkCommon):
     """The salesperson's customer is invoiced 1,000 and pays 400 of it, and gets a credit note of 100; the
     colleague's customer is invoiced 500, in euros, and pays nothing; a draft invoice of the salesperson counts for
-    nothing."""
+    nothing. None of these bear taxes; the tests that need VAT of 21 % add their own invoices."""
 
     @classmethod
     def setUpClass(cls):
@@ -25,6 +27,10 @@ class TestSalesEffectivenessAccounting(CrmAccountingLinkCommon):
         cls._create_invoice(cls.other_customer, 20.0, user=cls.user_salesman_colleague, currency=cls.eur)
         cls._create_invoice(cls.customer, 7000.0, post=False)
         cls.salespeople = cls.user_salesman | cls.user_salesman_colleague
+        cls.vat = cls.env['account.tax'].create({
+            'name': 'DPH 21 %', 'amount_type': 'percent', 'amount': 21.0, 'type_tax_use': 'sale',
+            'company_id': cls.company.id})
+        cls.odoobot = cls.env.ref('base.user_root')
 
     def _figures(self, user):
         report = self.env['crm.salesperson.effectiveness.report'].with_user(user)
@@ -36,6 +42,44 @@ class TestSalesEffectivenessAccounting(CrmAccountingLinkCommon):
             'cal_salesman': [900.0, 400.0, 0],
             'cal_salesman_colleague': [500.0, 0.0, 0],
         })
+
+    def test_invoiced_is_the_net_revenue_without_taxes(self):
+        self._create_invoice(self.other_customer, 1000.0, user=self.user_salesman_colleague, taxes=self.vat)
+        self.assertEqual(self._figures(self.env.user)['cal_salesman_colleague'], [1500.0, 0.0, 0])
+
+    def test_paid_is_the_paid_share_of_the_net_revenue(self):
+        invoice = self._create_invoice(self.other_customer, 1000.0, user=self.user_salesman_colleague, taxes=self.vat)
+        self._pay(invoice, amount=605.0)
+        self.assertEqual(self._figures(self.env.user)['cal_salesman_colleague'], [1500.0, 500.0, 0])
+
+    def test_invoice_of_an_order_counts_for_the_salesperson_of_the_order(self):
+        invoice = self._invoice_orders(self._create_order(amount=2000.0))
+        invoice.invoice_user_id = self.user_salesman_colleague
+        self.assertEqual(self._figures(self.env.user), {
+            'cal_salesman': [2900.0, 400.0, 0],
+            'cal_salesman_colleague': [500.0, 0.0, 0],
+        })
+
+    def test_invoices_of_users_who_are_not_salespeople_count_for_no_salesperson(self):
+        self._create_invoice(self.other_customer, 300.0, user=self.odoobot)
+        self._create_invoice(self.other_customer, 200.0, user=self.user_accountant)
+        report = self.env['crm.salesperson.effectiveness.report']
+        invoiced = dict(report._read_group([], ['user_id'], ['invoiced_amount:sum']))
+        self.assertEqual(invoiced[self.env['res.users']], 500.0)
+        self.assertNotIn(self.odoobot, invoiced)
+        self.assertNotIn(self.user_accountant, invoiced)
+
+    def test_net_revenue_of_the_window_adds_up_to_the_customer_values(self):
+        self._create_invoice(self.other_customer, 1000.0, user=self.odoobot, taxes=self.vat)
+        customer_values = self.env['crm.customer.value']
+        customer_values._compute_customer_values(self.company)
+        window_start = self.today - relativedelta(months=12)
+        [[invoiced]] = self.env['crm.salesperson.effectiveness.report']._read_group([
+            ('company_id', '=', self.company.id),
+            ('date', '>=', fields.Datetime.to_datetime(window_start + timedelta(days=1))),
+        ], [], ['invoiced_amount:sum'])
+        revenue = sum(customer_values.search([('company_id', '=', self.company.id)]).mapped('revenue'))
+        self.assertEqual((invoiced, revenue), (2400.0, 2400.0))
 
     def test_salesperson_sees_only_their_revenue(self):
         self.assertEqual(self._figures(self.user_salesman), {'cal_salesman': [900.0, 400.0, 0]})
@@ -50,6 +94,15 @@ class TestSalesEffectivenessAccounting(CrmAccountingLinkCommon):
         self.assertEqual(rows[0][-2:], ['Invoiced', 'Paid'])
         self.assertEqual(rows[1][-2:], [900, 400])
         self.assertEqual(len(workbook['Salespeople']._charts), 4)
+
+    def test_workbook_lists_the_revenue_of_users_who_are_not_salespeople_under_no_salesperson(self):
+        self._create_invoice(self.other_customer, 300.0, user=self.odoobot)
+        invoice_day = self.today - timedelta(days=60)
+        wizard = self.env['crm.sales.kpi.workbook'].create({'date_from': invoice_day, 'date_to': invoice_day})
+        workbook = openpyxl.load_workbook(io.BytesIO(wizard._build_workbook()))
+        rows = {row[0]: row[-2] for row in workbook['Salespeople'].iter_rows(min_row=2, values_only=True)}
+        self.assertEqual(rows, {self.user_salesman_colleague.name: 500, self.user_salesman.name: 900,
+                                'No Salesperson': 300, 'Total': 1700})
 
     def test_invoice_outside_the_period_is_left_out(self):
         day_before = self.today - timedelta(days=61)
