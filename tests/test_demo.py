@@ -126,6 +126,20 @@ def test_handover_tasks_wait_in_colleagues_activities(demo_server, demo_database
                    and interaction['handover_activity_id'] for interaction in handed_over)
 
 
+def test_manager_sees_hand_overs_received_and_resolved(demo_server, demo_database):
+    petr = log_in(demo_server, demo_database, 'petr')
+    rows = petr.execute('crm.salesperson.effectiveness.report', 'search_read', [],
+                        ['handover_count', 'handover_resolved_count'])
+    received, resolved = (sum(row[fname] for row in rows) for fname in ('handover_count', 'handover_resolved_count'))
+    assert received >= 6 and 1 <= resolved < received, (received, resolved)
+
+
+def test_manager_sees_opportunities_move_on_from_their_stages(demo_server, demo_database):
+    petr = log_in(demo_server, demo_database, 'petr')
+    rows = petr.execute('crm.stage.conversion.report', 'search_read', [], ['stage_id', 'next_stage_rate'])
+    assert any(row['next_stage_rate'] for row in rows), 'no opportunity moved on from a stage in Stage Conversion'
+
+
 def test_overdue_banner_shows_to_a_salesperson(demo_server, demo_database):
     for login in ('jana', 'lukas'):
         salesperson = log_in(demo_server, demo_database, login)

@@ -1,5 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.fields import Domain
+from odoo.tools import SQL
+
+# What each invoice figure of an opportunity sums of the invoices of its orders, for sorting the list by it.
+INVOICE_FIGURE_AMOUNTS = {
+    'crm_invoiced_amount': SQL('invoice.amount_total_signed'),
+    'crm_paid_amount': SQL('invoice.amount_total_signed - invoice.amount_residual_signed'),
+    'crm_amount_due': SQL('invoice.amount_residual_signed'),
+}
 
 
 class CrmLead(models.Model):
@@ -89,6 +97,47 @@ class CrmLead(models.Model):
             Domain('crm_opportunity_ids', 'in', leads._origin.ids) & Domain('company_id', '=', company.id)
             for company, leads in self.grouped(lambda lead: lead._crm_invoicing_company()).items()
         )
+
+    def _crm_invoice_figure_sql(self, alias, fname):
+        """The invoice figure ``fname`` of the opportunity of ``alias``, summed as _compute_crm_invoice_figures
+        sums it: each order of the opportunity in its company takes the share of an invoice its own lines make up.
+        Unlike the figures shown, it does not round each order's share to the cent, which no sorting notices."""
+        fields_read = [
+            self._fields['company_id'],
+            *(self.env['sale.order']._fields[name] for name in ('opportunity_id', 'company_id')),
+            *(self.env['sale.order.line']._fields[name] for name in ('order_id', 'invoice_lines')),
+            *(self.env['account.move.line']._fields[name] for name in ('move_id', 'price_total')),
+            *(self.env['account.move']._fields[name] for name in (
+                'state', 'move_type', 'amount_total', 'amount_total_signed', 'amount_residual_signed')),
+        ]
+        return SQL(
+            """COALESCE((
+                SELECT SUM(line.price_total / invoice.amount_total * %(amount)s)
+                  FROM (SELECT DISTINCT sale_order.id, rel.invoice_line_id
+                          FROM sale_order
+                          JOIN sale_order_line ON sale_order_line.order_id = sale_order.id
+                          JOIN sale_order_line_invoice_rel rel ON rel.order_line_id = sale_order_line.id
+                         WHERE sale_order.opportunity_id = %(lead)s
+                           AND sale_order.company_id = COALESCE(%(lead_company)s, %(company)s)) AS billed
+                  JOIN account_move_line line ON line.id = billed.invoice_line_id
+                  JOIN account_move invoice ON invoice.id = line.move_id
+                 WHERE invoice.state = 'posted' AND invoice.move_type IN ('out_invoice', 'out_refund')
+                   AND invoice.amount_total != 0
+            ), 0)""",
+            amount=INVOICE_FIGURE_AMOUNTS[fname],
+            lead=SQL.identifier(alias, 'id'),
+            lead_company=SQL.identifier(alias, 'company_id'),
+            company=self.env.company.id,
+            to_flush=fields_read,
+        )
+
+    def _order_field_to_sql(self, alias, field_name, direction, nulls, query):
+        # The invoice figures are not stored: for an opportunity without a company they count the orders of the
+        # current one. The list sorts by them as they are computed, in the same request.
+        if field_name not in INVOICE_FIGURE_AMOUNTS:
+            return super()._order_field_to_sql(alias, field_name, direction, nulls, query)
+        self._check_field_access(self._fields[field_name], 'read')
+        return SQL('%s %s %s', self._crm_invoice_figure_sql(alias, field_name), direction, nulls)
 
     def _crm_flush_invoice_links(self):
         # The invoices' links to their opportunities, made possibly earlier in the same transaction, reach

@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import MissingError
 from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.misc import format_amount
@@ -211,13 +212,30 @@ class ResPartner(models.Model):
         return SQL('COALESCE(%s, 0) %s %s', SQL.identifier(figures_alias, 'figure'), direction, nulls)
 
     def action_crm_unpaid_invoices(self):
-        """Open the unpaid invoices as the current user: record rules decide which of them they may open, while
-        the figures count them all."""
+        """Open the unpaid invoices as the current user, with what is left to pay on each: record rules decide
+        which of them they may open, while the figures count them all.
+
+        The address of the list is the path of a server action and the customer's id, not the path of the
+        invoices menu: reloaded, or opened in a new tab, it lists the same customer's invoices again."""
         self.ensure_one()
         action = self.env['ir.actions.act_window']._for_xml_id('account.action_move_out_invoice_type')
+        unpaid_list = self.env.ref('crm_accounting_link.view_out_invoice_tree_crm_unpaid')
         action.update(
             name=_('Unpaid Invoices of %s', self.commercial_partner_id.display_name),
             domain=self._crm_unpaid_invoice_domain(),
-            context={'default_move_type': 'out_invoice', 'create': False},
+            path=self.env.ref('crm_accounting_link.res_partner_action_crm_unpaid_invoices').sudo().path,
+            views=[(unpaid_list.id, view_type) if view_type == 'list' else (view_id, view_type)
+                   for view_id, view_type in action['views']],
+            context={'default_move_type': 'out_invoice', 'create': False, 'active_id': self.id},
         )
         return action
+
+    @api.model
+    def _crm_reopen_unpaid_invoices(self):
+        """Reopen, on a reload or in a new tab, the unpaid invoices of the customer whose id the list's address
+        holds."""
+        customer = self.browse(self.env.context.get('active_id')).exists()
+        if not customer:
+            # The web client leaves out of the breadcrumbs an action that raises this, rather than failing the page.
+            raise MissingError(_('The customer of this list of unpaid invoices does not exist anymore.'))
+        return customer.action_crm_unpaid_invoices()

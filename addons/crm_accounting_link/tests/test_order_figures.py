@@ -94,3 +94,29 @@ class TestOrderAndOpportunityFigures(CrmAccountingLinkCommon):
         self.assertEqual(self._figures(opportunity), (1000.0, 0.0, 1000.0))
         self.assertEqual(opportunity.crm_invoice_count, 1)
         self.assertEqual(opportunity.env['account.move'].search(opportunity.action_crm_invoices()['domain']), invoice)
+
+    def test_opportunity_list_sorts_by_the_invoice_figures(self):
+        # invoiced, paid: due is what is left
+        figures = {'Sklad Zlín': (1000.0, 900.0), 'Linka Kladno': (3000.0, 2800.0), 'Hala Plzeň': (2000.0, 500.0),
+                   'Nic nefakturováno': (0.0, 0.0)}
+        opportunities = self.env['crm.lead'].create([{
+            'name': name, 'type': 'opportunity', 'partner_id': self.customer_contact.id,
+            'user_id': self.user_salesman.id,
+        } for name in figures])
+        for opportunity, (invoiced, paid) in zip(opportunities, figures.values()):
+            if invoiced:
+                invoice = self._invoice_orders(self._create_order(amount=invoiced, opportunity=opportunity))
+                self._pay(invoice, paid)
+        zlin, kladno, plzen, nothing = opportunities
+        leads = self.env['crm.lead'].with_user(self.user_salesman)
+        domain = [('id', 'in', opportunities.ids)]
+        expected = {
+            'crm_invoiced_amount': [kladno, plzen, zlin, nothing],
+            'crm_paid_amount': [kladno, zlin, plzen, nothing],
+            'crm_amount_due': [plzen, kladno, zlin, nothing],
+        }
+        for fname, ranking in expected.items():
+            with self.subTest(field=fname):
+                self.assertTrue(leads.fields_get([fname], ['sortable'])[fname]['sortable'])
+                self.assertEqual(leads.search(domain, order=f'{fname} desc').ids, [lead.id for lead in ranking])
+                self.assertEqual(leads.search(domain, order=fname).ids, [lead.id for lead in reversed(ranking)])

@@ -47,3 +47,27 @@ class TestViews(CrmAccountingLinkCommon):
                     "//div[@name='button_box']/button[@name='action_view_source_sale_orders' "
                     "or @name='action_crm_sale_orders']")
                 self.assertEqual(len(buttons), 1)
+
+    def _list_column(self, user, model, fname, view_id=False):
+        arch = etree.fromstring(self.env[model].with_user(user).get_views([(view_id, 'list')])['views']['list']['arch'])
+        columns = arch.xpath(f"//list/field[@name='{fname}']")
+        return columns[0] if columns else None
+
+    def test_opportunity_list_offers_invoiced_paid_and_due_columns(self):
+        for fname in ('crm_invoiced_amount', 'crm_paid_amount', 'crm_amount_due'):
+            with self.subTest(field=fname):
+                column = self._list_column(self.user_salesman, 'crm.lead', fname)
+                self.assertIsNotNone(column)
+                self.assertEqual(column.get('optional'), 'hide')
+
+    def test_payment_list_shows_the_opportunities_to_accountants(self):
+        for user in (self.user_accountant, self.user_billing, self.user_accounting_readonly):
+            with self.subTest(user=user.login):
+                self.assertEqual(
+                    self._list_column(user, 'account.payment', 'crm_opportunity_ids').get('optional'), 'show')
+
+    def test_unpaid_invoices_list_shows_the_amount_due(self):
+        action = self.customer.with_user(self.user_salesman).action_crm_unpaid_invoices()
+        list_view_id = next(view_id for view_id, view_type in action['views'] if view_type == 'list')
+        column = self._list_column(self.user_salesman, 'account.move', 'amount_residual_signed', list_view_id)
+        self.assertEqual(column.get('optional'), 'show')

@@ -101,6 +101,7 @@ class CrmInteraction(models.Model):
         ('5', 'Very satisfied'),
     ], string='Rating', tracking=True, help='How satisfied the customer said they are, 1 to 5.')
     satisfaction_comment = fields.Text('Customer Comment')
+    calendar_display_name = fields.Char('Calendar Title', compute='_compute_calendar_display_name')
 
     _unique_care_occasion = models.Constraint(
         'UNIQUE (care_rule_id, partner_id, care_occasion_date, care_occasion_res_id)',
@@ -119,6 +120,15 @@ class CrmInteraction(models.Model):
         given their team, they skip the team compute, which searches the teams of each record's user."""
         return {user.id: user.sale_team_id.id for user in users
                 if user.sale_team_id.company_id in (company, self.env['res.company'])}
+
+    @api.depends('subject', 'partner_id.display_name')
+    def _compute_calendar_display_name(self):
+        # A calendar event shows its title only: the customer's company and contact come first, so that a week of
+        # wishes and invitations, all named after their rule, reads as whom to call.
+        for interaction in self:
+            interaction.calendar_display_name = _('%(customer)s: %(subject)s',
+                                                  customer=interaction.partner_id.display_name,
+                                                  subject=interaction.subject)
 
     @api.depends('date', 'priority', 'interaction_type_id.has_resolution_deadline')
     def _compute_date_deadline(self):
@@ -141,8 +151,9 @@ class CrmInteraction(models.Model):
         deadline_type_ids = self.env['crm.interaction.type']._crm_deadline_type_ids()
         for interaction in self:
             resolved = interaction.interaction_type_id.id in deadline_type_ids and interaction.date_done
-            interaction.resolution_hours = (interaction.date_done - interaction.date).total_seconds() / 3600 \
-                if resolved else 0.0
+            hours = (interaction.date_done - interaction.date).total_seconds() / 3600 if resolved else 0.0
+            # One resolved before its date (planned ahead and done early) took no time, not a negative one.
+            interaction.resolution_hours = max(hours, 0.0)
 
     @api.depends('state', 'date', 'date_deadline')
     def _compute_is_overdue(self):
@@ -304,7 +315,7 @@ class CrmInteraction(models.Model):
             user_id=new_owner.id,
         )
         self.handover_activity_id = activity
-        body = Markup('<p>%s</p>') % _('Handed over from %(previous)s to %(new)s.',
+        body = Markup('<p>%s</p>') % _('Handed over: %(previous)s → %(new)s',
                                        previous=previous_owner.name, new=new_owner.name)
         self.message_post(body=body + (note or ''), subtype_xmlid='mail.mt_note')
 

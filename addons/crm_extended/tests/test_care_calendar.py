@@ -1,9 +1,13 @@
 import datetime
 
+from lxml import etree
+
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
 from odoo.addons.crm_extended.models.res_partner import next_occurrence, occurrence_in_year
+
+from .common import CrmExtendedCommon
 
 # Every kind of year for the leap-day rule: divisible by 4, by 100 and by 400, and none of them.
 FIRST_YEAR, LAST_YEAR = 1896, 2104
@@ -33,3 +37,26 @@ class TestCareCalendar(TransactionCase):
         self.assertEqual(next_occurrence(2, 29, datetime.date(2027, 2, 28)), datetime.date(2027, 2, 28))
         self.assertEqual(next_occurrence(2, 29, datetime.date(2027, 3, 1)), datetime.date(2028, 2, 29))
         self.assertEqual(next_occurrence(2, 29, datetime.date(2099, 3, 1)), datetime.date(2100, 2, 28))
+
+
+@tagged('post_install', '-at_install')
+class TestCareCalendarEvents(CrmExtendedCommon):
+    """A salesperson reads the week from the titles of the care calendar's events."""
+
+    def test_care_event_is_titled_with_the_contact_and_the_company(self):
+        rule = self.env['crm.care.rule'].create({
+            'name': 'Invitation to the International Engineering Fair',
+            'kind': 'campaign',
+            'campaign_date': datetime.date.today() + datetime.timedelta(days=7),
+            'interaction_type_id': self.type_phone_call.id,
+        })
+        interaction = self._create_interaction(subject=rule.name, care_rule_id=rule.id)
+        calendar = self.env.ref('crm_extended.crm_interaction_view_calendar_care')
+        interactions = self.env['crm.interaction'].with_user(self.user_sales_own)
+        arch = etree.fromstring(interactions.get_views([(calendar.id, 'calendar')])['views']['calendar']['arch'])
+        # As the calendar titles its events: by the field it names, or else by the record's name.
+        title_field = arch.get('create_name_field', 'display_name')
+        title = interactions.browse(interaction.id).read([title_field])[0][title_field]
+        self.assertIn('Jana Nováková', title)
+        self.assertIn('Pivovar Hodonín s.r.o.', title)
+        self.assertIn(rule.name, title)

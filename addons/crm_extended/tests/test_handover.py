@@ -36,11 +36,22 @@ class TestHandover(CrmExtendedCommon):
         self.assertEqual(interaction.handover_activity_id, activity)
         self.assertIn(self.user_sales_colleague.partner_id, interaction.message_partner_ids)
 
-        chatter_line = interaction.message_ids.filtered(lambda message: 'Handed over from' in str(message.body))
+        chatter_line = interaction.message_ids.filtered(lambda message: 'Handed over:' in str(message.body))
         self.assertEqual(len(chatter_line), 1)
-        self.assertIn(f'Handed over from {self.user_sales_own.name} to {self.user_sales_colleague.name}',
+        self.assertIn(f'Handed over: {self.user_sales_own.name} → {self.user_sales_colleague.name}',
                       str(chatter_line.body))
         self.assertIn('Please call back on Monday.', str(chatter_line.body))
+
+    def test_handover_line_reads_in_the_language_of_whoever_hands_over(self):
+        # The names keep their form: a line that declined them would need a template per name.
+        for code, line in (('cs_CZ', 'Předáno: {previous} → {new}'), ('sk_SK', 'Odovzdané: {previous} → {new}')):
+            with self.subTest(language=code):
+                self.env['res.lang']._activate_lang(code)
+                self.env = self.env(context=dict(self.env.context, lang=code))
+                interaction = self._create_interaction()
+                self._hand_over(interaction, self.user_sales_colleague)
+                expected = line.format(previous=self.user_sales_own.name, new=self.user_sales_colleague.name)
+                self.assertIn(expected, ' '.join(str(body) for body in interaction.message_ids.mapped('body')))
 
     def test_handover_notifies_the_colleague_once(self):
         # With tracking on, as in the web client: changing the owner would also send its own assignment notice.

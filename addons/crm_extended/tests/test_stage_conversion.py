@@ -40,12 +40,13 @@ class TestStageConversion(CrmExtendedCommon):
         cls.env.flush_all()
         cls.env.cr.precommit.run()
 
-    def _conversion(self, user):
+    def _conversion(self, user, leads=None):
         report = self.env['crm.stage.conversion.report'].with_user(user)
         return {
             stage.name: (count, next_rate, won_rate)
             for stage, count, next_rate, won_rate in report._read_group(
-                [('lead_id', 'in', self.leads.ids)], ['stage_id'], ['__count', 'next_stage_rate:avg', 'won_rate:avg'])
+                [('lead_id', 'in', (leads or self.leads).ids)], ['stage_id'],
+                ['__count', 'next_stage_rate:avg', 'won_rate:avg'])
         }
 
     def test_each_stage_counts_the_opportunities_that_entered_it_and_how_many_moved_on_or_were_won(self):
@@ -70,3 +71,19 @@ class TestStageConversion(CrmExtendedCommon):
         self._track()
         self.assertEqual(self._conversion(self.user_sales_colleague), {
             'Konverze 1': (1, 100.0, 0.0), 'Konverze 2': (1, 0.0, 0.0)})
+
+    def test_stages_a_salesperson_moves_their_opportunity_through_count(self):
+        first, second, third = self.stages
+        lead = self.env['crm.lead'].with_user(self.user_sales_own).create({
+            'name': 'Lisovací linka', 'type': 'opportunity', 'partner_id': self.customer.id,
+            'user_id': self.user_sales_own.id, 'stage_id': first.id})
+        self._track()
+        for stage in (second, third, self.won_stage):
+            lead.write({'stage_id': stage.id})
+            self._track()
+        self.assertEqual(self._conversion(self.user_sales_own, lead), {
+            'Konverze 1': (1, 100.0, 100.0),
+            'Konverze 2': (1, 100.0, 100.0),
+            'Konverze 3': (1, 100.0, 100.0),
+            'Konverze vyhráno': (1, 0.0, 100.0),
+        })

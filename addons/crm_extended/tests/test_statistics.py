@@ -70,15 +70,42 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         self.assertEqual(by_name[self.user_sales_own.name], [1, 0, 1, 0, 1])
         self.assertEqual(by_name[self.user_sales_colleague.name], [0, 0, 0, 1, 0])
 
+    def _median_days(self):
+        return {row[0]: row[6] for row in self._rows(self._workbook()['Per responsible'])[1:]}
+
     def test_median_days_to_resolve_is_the_middle_of_the_resolution_times(self):
-        # With the January meeting, resolved as it was created, the salesperson took 0, 2, 4 and 10 days: the
-        # median is 3 (the mean would be 4); the colleague resolved nothing.
+        # With the January meeting, resolved at its date, the salesperson took 0, 2, 4 and 10 days: the median is 3
+        # (the mean would be 4); the colleague resolved nothing.
+        self.january_meeting.date_done = self.january_meeting.date
         for day, days_to_resolve in ((11, 2), (12, 4), (13, 10)):
-            interaction = self._create_interaction(subject=f'Resolved in {days_to_resolve} days', state='resolved',
-                                                   date=datetime(2026, 1, day, 9))
-            interaction.date_done = interaction.create_date + timedelta(days=days_to_resolve)
-        medians = {row[0]: row[6] for row in self._rows(self._workbook()['Per responsible'])[1:]}
-        self.assertEqual(medians, {self.user_sales_own.name: 3.0, self.user_sales_colleague.name: None})
+            moment = datetime(2026, 1, day, 9)
+            self._create_interaction(subject=f'Resolved in {days_to_resolve} days', state='resolved', date=moment,
+                                     date_done=moment + timedelta(days=days_to_resolve))
+        self.assertEqual(self._median_days(), {self.user_sales_own.name: 3.0, self.user_sales_colleague.name: None})
+
+    def test_median_days_to_resolve_counts_from_the_interactions_date_not_from_its_recording(self):
+        # A call of 12 January resolved two days later, recorded only now (logged afterwards, imported, demo).
+        self._create_interaction(user=self.user_sales_colleague, subject='Logged afterwards', state='resolved',
+                                 date=datetime(2026, 1, 12, 9), date_done=datetime(2026, 1, 14, 9))
+        self.assertEqual(self._median_days()[self.user_sales_colleague.name], 2.0)
+
+    def test_interaction_planned_for_next_week_and_resolved_today_took_no_days(self):
+        with freeze_time('2026-01-14 09:00:00'):
+            call = self._create_interaction(user=self.user_sales_colleague, subject='Planned for next Monday',
+                                            date=datetime(2026, 1, 19, 9))
+        with freeze_time('2026-01-14 15:00:00'):
+            call.with_user(self.user_sales_colleague).action_resolve()
+        self.assertEqual(self._median_days()[self.user_sales_colleague.name], 0.0)
+
+    def test_complaint_resolved_before_its_date_took_no_hours(self):
+        complaint = self.env.ref('crm_extended.crm_interaction_type_complaint')
+        with freeze_time('2026-01-14 09:00:00'):
+            visit = self._create_interaction(subject='Reklamace na příští pondělí', interaction_type_id=complaint.id,
+                                             date=datetime(2026, 1, 19, 9))
+        with freeze_time('2026-01-14 15:00:00'):
+            visit.with_user(self.user_sales_own).action_resolve()
+        self.assertEqual(visit.resolution_hours, 0.0)
+        self.assertEqual(self._rows(self._workbook()['Complaints'])[1][-1], 0)
 
     def _complaints(self):
         """For the customer: an urgent service request of 1 February still open, so overdue, and a high complaint

@@ -1,5 +1,7 @@
 import unittest
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -65,6 +67,26 @@ class TestTours(BrowserTourCase):
         self.assertFalse(task.active, 'the task is not done')
         self.assertTrue(task.date_done)
         self.assertFalse(call.activity_ids)
+
+    def test_activity_menu_opens_exactly_the_late_today_and_future_interactions(self):
+        # The salesperson's today, by which the activity menu counts and its filters search.
+        today = fields.Date.context_today(self.salesperson.with_context(tz=self.salesperson.tz or 'UTC'))
+        deadlines = {
+            'Call back about the late delivery': (self.salesperson, today - timedelta(days=3)),
+            'Send the price list': (self.salesperson, today),
+            'Prepare the annual review': (self.salesperson, today + timedelta(days=5)),
+            "The colleague's late reminder": (self.colleague, today - timedelta(days=3)),
+        }
+        interactions = self.env['crm.interaction'].create([{
+            'subject': subject,
+            'interaction_type_id': self.env.ref('crm_extended.crm_interaction_type_phone_call').id,
+            'partner_id': self.customer.id,
+            'user_id': self.salesperson.id,
+            'date': fields.Datetime.now() + timedelta(days=10),
+        } for subject in [*deadlines, 'Nothing to do about it']])
+        for interaction, (user, deadline) in zip(interactions, deadlines.values()):
+            interaction.activity_schedule('mail.mail_activity_data_todo', date_deadline=deadline, user_id=user.id)
+        self._run_tour('/odoo', 'crm_extended_activity_menu_counts', self.salesperson)
 
     def test_codebook_renamed_and_reordered_from_settings(self):
         status = self.env.ref('crm_extended.crm_company_status_potential')

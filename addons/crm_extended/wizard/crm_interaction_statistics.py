@@ -167,14 +167,16 @@ class CrmInteractionStatistics(models.TransientModel):
                             + [round(days, 1) if days is not None else ''])
 
     def _median_days_to_resolve(self, domain):
-        """Median days from creation to resolution per responsible, computed by the database over the whole
-        period."""
+        """Median days from the date of an interaction to its resolution per responsible, computed by the database
+        over the whole period. One resolved before its date (planned ahead and done early) took no time: a
+        resolution never counts as less than zero days."""
         interactions = self.env['crm.interaction']
         query = interactions._search(Domain.AND([domain, [('date_done', '!=', False)]]))
         user = interactions._field_to_sql(query.table, 'user_id', query)
         query.groupby = user
-        days = SQL('EXTRACT(EPOCH FROM %s - %s) / 86400', interactions._field_to_sql(query.table, 'date_done', query),
-                   interactions._field_to_sql(query.table, 'create_date', query))
+        days = SQL('GREATEST(EXTRACT(EPOCH FROM %s - %s), 0) / 86400',
+                   interactions._field_to_sql(query.table, 'date_done', query),
+                   interactions._field_to_sql(query.table, 'date', query))
         return dict(self.env.execute_query(query.select(
             user, SQL('(percentile_cont(0.5) WITHIN GROUP (ORDER BY %s))::float', days))))
 

@@ -24,6 +24,36 @@ tours.add("crm_accounting_link_overdue_banner", {
 });
 
 /**
+ * A salesperson lists a customer's unpaid invoices from the contact and opens the list's address afresh, as a
+ * new tab does: without what the browser tab remembers of the action it came from.
+ */
+tours.add("crm_accounting_link_unpaid_list_in_new_tab", {
+    steps: () => [
+        {
+            trigger: ".o_form_view .oe_stat_button[name=action_crm_unpaid_invoices]",
+            run: "click",
+        },
+        {
+            content: "The customer's unpaid invoices are listed",
+            trigger: ".o_list_view .o_data_row:contains('Strojírny Brno a.s.')",
+        },
+        {
+            content: "Open the address of the list in a new tab",
+            trigger: ".o_list_view .o_data_row",
+            run() {
+                window.sessionStorage.clear();
+                window.location.reload();
+            },
+            expectUnloadPage: true,
+        },
+        {
+            content: "The new tab lists the customer's invoices, and no other customer's",
+            trigger: ".o_list_view:has(.o_data_row:contains('Strojírny Brno a.s.')):not(:has(.o_data_row:contains('Pekárna Olomouc')))",
+        },
+    ],
+});
+
+/**
  * An accountant opens a payment, follows it to the sales order it pays, and finds the invoices of that order
  * by its number.
  */

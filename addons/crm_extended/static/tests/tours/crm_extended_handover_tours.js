@@ -81,7 +81,7 @@ registry.category("web_tour.tours").add("crm_extended_log_and_hand_over", {
             trigger: `.o_action_manager .o_field_widget[name=user_id] input:value('${COLLEAGUE}')`,
         },
         {
-            trigger: `.o-mail-Message:contains('Handed over from')`,
+            trigger: `.o-mail-Message:contains('Handed over:')`,
         },
     ],
 });
