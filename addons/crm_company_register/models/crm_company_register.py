@@ -1,3 +1,4 @@
+import functools
 import logging
 import re
 
@@ -48,6 +49,30 @@ NACE_DIVISION_INDUSTRIES = {
 }
 
 
+class RegisterUnavailable(UserError):
+    """A register that cannot answer right now: out of reach, refusing, down for maintenance or answering what
+    cannot be read. The salesperson tries again later and saves the company without it meanwhile."""
+
+
+def notify_register_unavailable(action):
+    """Decorate a button that asks a register: a register that cannot answer is told in a warning titled so,
+    instead of Odoo's error dialog titled "Invalid Operation", and what the button wrote is undone as a raise
+    would."""
+    @functools.wraps(action)
+    def wrapper(self, *args, **kwargs):
+        try:
+            with self.env.cr.savepoint():
+                return action(self, *args, **kwargs)
+        except RegisterUnavailable as error:
+            return {'type': 'ir.actions.client', 'tag': 'display_notification', 'params': {
+                'title': self.env['crm.company.register']._unavailable_title(),
+                'message': error.args[0],
+                'type': 'warning',
+                'sticky': True,
+            }}
+    return wrapper
+
+
 class CrmCompanyRegister(models.AbstractModel):
     """The public registers of companies: ARES for Czech and RPO for Slovak ones, asked over their REST APIs.
 
@@ -96,6 +121,10 @@ class CrmCompanyRegister(models.AbstractModel):
             'adis': _('ADIS (Czech register of VAT payers)'),
         }.get(register) or _('ARES (Czech Republic)')
 
+    @api.model
+    def _unavailable_title(self):
+        return _('Register unreachable')
+
     # --- HTTP ---
 
     @api.model
@@ -131,8 +160,8 @@ class CrmCompanyRegister(models.AbstractModel):
     def _request_json(self, register, method, path, *, not_found_ok=False, **kwargs):
         """Ask a register and return its JSON answer, or None when it says the subject is not there.
 
-        Whatever goes wrong on the way becomes a UserError that tells the salesperson to try again later; the
-        cause goes to the log for the administrator.
+        Whatever goes wrong on the way becomes a RegisterUnavailable that tells the salesperson to try again later;
+        the cause goes to the log for the administrator.
         """
         url = f'{self._base_url(register)}/{path}'
         label = self._register_label(register)
@@ -142,7 +171,7 @@ class CrmCompanyRegister(models.AbstractModel):
                                            headers={'Accept': 'application/json'}, **kwargs)
         except requests.exceptions.RequestException as error:
             _logger.warning('Register %s could not be reached at %s: %s', register, url, error)
-            raise UserError(_(
+            raise RegisterUnavailable(_(
                 'The register %(register)s cannot be reached right now. Try again later; the contact can be '
                 'saved without it.', register=label)) from error
         if response.status_code == 404 and not_found_ok:
@@ -150,7 +179,7 @@ class CrmCompanyRegister(models.AbstractModel):
         if response.status_code >= 400:
             _logger.warning('Register %s answered %s at %s: %s', register, response.status_code, url,
                             response.text[:500])
-            raise UserError(_(
+            raise RegisterUnavailable(_(
                 'The register %(register)s refused the request (HTTP %(status)s). Try again later; the contact '
                 'can be saved without it.', register=label, status=response.status_code))
         try:
@@ -162,7 +191,7 @@ class CrmCompanyRegister(models.AbstractModel):
 
     @api.model
     def _malformed_answer(self, register):
-        return UserError(_(
+        return RegisterUnavailable(_(
             'The register %(register)s gave an answer that cannot be read. Try again later; the contact can be '
             'saved without it.', register=self._register_label(register)))
 

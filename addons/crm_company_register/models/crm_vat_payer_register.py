@@ -8,7 +8,8 @@ import zeep.exceptions
 from lxml import etree
 
 from odoo import _, api, models
-from odoo.exceptions import UserError
+
+from .crm_company_register import RegisterUnavailable
 
 _logger = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ class CrmVatPayerRegister(models.AbstractModel):
     def _statuses(self, dics):
         """The register's answer for these DIČ (digits only), by DIČ: reliability, since when a payer is
         unreliable, and its published bank accounts. A DIČ the answer does not mention is left out.
-        Whatever goes wrong on the way is a UserError that tells the user to try again later."""
+        Whatever goes wrong on the way is a RegisterUnavailable that tells the user to try again later."""
         statuses = {}
         dics = list(dict.fromkeys(dics))
         for start in range(0, len(dics), BATCH_SIZE):
@@ -80,7 +81,7 @@ class CrmVatPayerRegister(models.AbstractModel):
                 answer = self._service(session).getStatusNespolehlivyPlatce(dic=dics)
         except requests.exceptions.RequestException as error:
             _logger.warning('The register of VAT payers could not be reached: %s', error)
-            raise UserError(_(
+            raise RegisterUnavailable(_(
                 'The register %(register)s cannot be reached right now. Try again later; the contact can be '
                 'saved without it.', register=label)) from error
         except zeep.exceptions.TransportError as error:
@@ -89,12 +90,12 @@ class CrmVatPayerRegister(models.AbstractModel):
                 _logger.warning('The register of VAT payers gave an answer that cannot be read: %s', error)
                 raise register._malformed_answer('adis') from error
             _logger.warning('The register of VAT payers refused the request: %s', error)
-            raise UserError(_(
+            raise RegisterUnavailable(_(
                 'The register %(register)s refused the request. Try again later; the contact can be saved '
                 'without it.', register=label)) from error
         except zeep.exceptions.Fault as error:
             _logger.warning('The register of VAT payers refused the request: %s', error)
-            raise UserError(_(
+            raise RegisterUnavailable(_(
                 'The register %(register)s refused the request. Try again later; the contact can be saved '
                 'without it.', register=label)) from error
         except (zeep.exceptions.Error, etree.LxmlError, ValueError) as error:
@@ -104,7 +105,7 @@ class CrmVatPayerRegister(models.AbstractModel):
             raise register._malformed_answer('adis')
         if answer.status.statusCode in SERVICE_DOWN_CODES:
             _logger.warning('The register of VAT payers is down: %s', answer.status.statusText)
-            raise UserError(_(
+            raise RegisterUnavailable(_(
                 'The register %(register)s is down for maintenance right now. Try again in a few minutes; the '
                 'contact can be saved without it.', register=label))
         return {payer.dic: self._payer_status(payer) for payer in answer.statusPlatceDPH or []}

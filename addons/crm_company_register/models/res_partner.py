@@ -10,6 +10,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, format_date
 
+from .crm_company_register import RegisterUnavailable, notify_register_unavailable
+
 _logger = logging.getLogger(__name__)
 
 VAT_RELIABILITY = [
@@ -64,14 +66,26 @@ class ResPartner(models.Model):
         self.company_registry = normalized
         if self.same_company_registry_partner_id:
             return self._duplicate_warning(self.same_company_registry_partner_id)
-        if self.is_company and not self.parent_id and self.crm_register_lookup_enabled:
-            return {'warning': {
-                'type': 'notification',
-                'title': _('Fill from the register'),
-                'message': _('Click "Load from register" next to the IČO to fill the company from %(register)s.',
-                             register=register._register_label(register._register_for_country(self.country_id))),
-            }}
-        return None
+        if not (self.is_company and not self.parent_id and self.crm_register_lookup_enabled):
+            return None
+        register_code = register._register_for_country(self.country_id)
+        if not self.name:
+            # "Load from register" saves the company first, which a company without its (required) name cannot:
+            # the register names it, and the wizard compares the rest.
+            try:
+                self.name = register._lookup(normalized, register_code)['name']
+            except RegisterUnavailable as error:
+                return {'warning': {
+                    'type': 'notification', 'title': register._unavailable_title(), 'message': error.args[0]}}
+            except UserError as error:
+                return {'warning': {
+                    'type': 'notification', 'title': _('Fill from the register'), 'message': error.args[0]}}
+        return {'warning': {
+            'type': 'notification',
+            'title': _('Fill from the register'),
+            'message': _('Click "Load from register" next to the IČO to fill the company from %(register)s.',
+                         register=register._register_label(register_code)),
+        }}
 
     @api.onchange('vat')
     def _onchange_vat_warn_duplicate(self):
@@ -102,6 +116,7 @@ class ResPartner(models.Model):
                 return dict(vals, company_registry=normalized)
         return vals
 
+    @notify_register_unavailable
     def action_crm_load_from_register(self):
         self.ensure_one()
         return self.env['crm.company.register.load']._action_open_for(self)
@@ -140,6 +155,7 @@ class ResPartner(models.Model):
 
     # --- the register of VAT payers ---
 
+    @notify_register_unavailable
     def action_crm_check_vat_payer(self):
         if not any(self.env['crm.vat.payer.register']._czech_dic(partner.vat) for partner in self):
             raise UserError(_('Only a Czech VAT number (CZ and 8 to 10 digits) can be checked in the register of '

@@ -1,5 +1,6 @@
 import json
 import pathlib
+import socket
 import threading
 import time
 from datetime import datetime, timedelta
@@ -134,3 +135,17 @@ class CompanyRegisterCommon(TransactionCase):
 
     def _lines(self, wizard):
         return {line.field_name: line for line in wizard.line_ids}
+
+    def _load_unavailable(self, partner):
+        """The message of the warning that Load from register gives instead of the wizard, the register being
+        unable to answer."""
+        action = partner.with_user(self.salesperson).action_crm_load_from_register()
+        self.assertEqual(action['tag'], 'display_notification')
+        return action['params']['message']
+
+    @staticmethod
+    def _unreachable_url():
+        """The address of a loopback port nothing listens on."""
+        with socket.socket() as closed:
+            closed.bind(('127.0.0.1', 0))
+            return f'http://127.0.0.1:{closed.getsockname()[1]}'

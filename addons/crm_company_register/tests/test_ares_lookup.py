@@ -1,9 +1,8 @@
-import socket
 import time
 from datetime import date
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CompanyRegisterCommon
 
@@ -70,14 +69,12 @@ class TestAresLookup(CompanyRegisterCommon):
     def test_answer_that_is_not_json_is_reported(self):
         self.server.routes[('GET', '/ares/ekonomicke-subjekty/27082440')] = [(200, 'ares_maintenance.html', 0)]
         partner = self._company(name='Alza', company_registry='27082440')
-        with self.assertRaisesRegex(UserError, 'gave an answer that cannot be read'):
-            self._open_wizard(partner)
+        self.assertIn('gave an answer that cannot be read', self._load_unavailable(partner))
 
     def test_answer_without_a_name_is_reported(self):
         self.server.routes[('GET', '/ares/ekonomicke-subjekty/27082440')] = [(200, 'ares_27082440_truncated.json', 0)]
         partner = self._company(name='Alza', company_registry='27082440')
-        with self.assertRaisesRegex(UserError, 'gave an answer that cannot be read'):
-            self._open_wizard(partner)
+        self.assertIn('gave an answer that cannot be read', self._load_unavailable(partner))
 
     def test_busy_register_is_asked_again(self):
         self.server.routes[('GET', '/ares/ekonomicke-subjekty/27082440')] = [
@@ -90,20 +87,43 @@ class TestAresLookup(CompanyRegisterCommon):
     def test_register_that_stays_busy_is_reported(self):
         self.server.routes[('GET', '/ares/ekonomicke-subjekty/27082440')] = [(503, 'ares_maintenance.html', 0)]
         partner = self._company(name='Alza', company_registry='27082440')
-        with self.assertRaisesRegex(UserError, r'refused the request \(HTTP 503\)'):
-            self._open_wizard(partner)
+        self.assertIn('refused the request (HTTP 503)', self._load_unavailable(partner))
         self.assertEqual(len(self.server.requests), 3, 'asked once and again twice')
 
     def test_unreachable_register_is_reported_and_the_contact_still_saves(self):
-        with socket.socket() as closed:
-            closed.bind(('127.0.0.1', 0))
-            port = closed.getsockname()[1]
-        self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', f'http://127.0.0.1:{port}')
+        self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())
         partner = self._company(name='Alza', company_registry='27082440')
-        with self.assertRaisesRegex(UserError, 'cannot be reached right now'):
-            self._open_wizard(partner)
+        self.assertIn('cannot be reached right now', self._load_unavailable(partner))
         partner.with_user(self.salesperson).write({'city': 'Praha'})
         self.assertEqual(partner.city, 'Praha')
+
+    def test_unreachable_register_is_titled_so(self):
+        self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())
+        partner = self._company(name='Alza', company_registry='27082440')
+        action = partner.with_user(self.salesperson).action_crm_load_from_register()
+        self.assertEqual(action['tag'], 'display_notification',
+                         'a warning of its own, not the error dialog titled "Invalid Operation"')
+        self.assertEqual(action['params']['title'], 'Register unreachable')
+        self.assertEqual(action['params']['type'], 'warning')
+
+    def test_unreachable_register_leaves_nothing_behind(self):
+        self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())
+        partner = self._company(name='Alza', company_registry='27082440')
+        self._load_unavailable(partner)
+        self.assertFalse(self.env['crm.company.register.load'].search([('partner_id', '=', partner.id)]),
+                         'the wizard opened for the company is undone, as an error would undo it')
+
+    def test_ico_typed_while_the_register_is_unreachable_is_titled_so(self):
+        self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())
+        with Form(self.env['res.partner'].with_user(self.salesperson)) as form:
+            form.company_type = 'company'
+            with self.assertLogs('odoo.tests.form.onchange', 'WARNING') as warning:
+                form.company_registry = '27082440'
+            self.assertIn('Register unreachable', warning.output[0])
+            self.assertIn('cannot be reached right now', warning.output[0])
+            self.assertFalse(form.name)
+            form.name = 'Alza'
+        self.assertEqual(form.record.company_registry, '27082440', 'the company saves without the register')
 
     def test_slow_register_times_out(self):
         # Odoo's test harness raises any timeout under 10 s to 10 s, so the register sleeps past that.
@@ -111,8 +131,7 @@ class TestAresLookup(CompanyRegisterCommon):
         self.server.routes[('GET', '/ares/ekonomicke-subjekty/27082440')] = [(200, 'ares_27082440.json', 11)]
         partner = self._company(name='Alza', company_registry='27082440')
         started = time.monotonic()
-        with self.assertRaisesRegex(UserError, 'cannot be reached right now'):
-            self._open_wizard(partner)
+        self.assertIn('cannot be reached right now', self._load_unavailable(partner))
         self.assertLess(time.monotonic() - started, 11, 'a slow register is not asked twice')
 
     def test_company_found_by_name_is_filled(self):

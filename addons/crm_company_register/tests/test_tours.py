@@ -25,3 +25,12 @@ class TestTours(BrowserTourCase):
         self.assertEqual(self.company.vat, 'CZ27082440')
         self.assertEqual(self.company.crm_vat_reliability, 'reliable')
         self.assertEqual(self.company.name, 'Alza', 'the name typed differently stays unless chosen')
+
+    def test_salesperson_fills_a_new_company_from_its_ico_alone(self):
+        self.start_tour('/odoo/contacts/new', 'crm_company_register_fill_new_company_from_ico',
+                        login=self.salesperson.login)
+        company = self.env['res.partner'].search([('company_registry', '=', '27082440')])
+        self.assertEqual(company.name, 'Alza.cz a.s.')
+        self.assertEqual(company.street, 'Jankovcova 1522/53')
+        self.assertEqual(company.city, 'Praha')
+        self.assertEqual(company.create_uid, self.salesperson)

@@ -30,3 +30,31 @@ class TestViews(CompanyRegisterCommon):
         self.assertEqual(partner.city, 'Praha')
         self.assertEqual(partner.vat, 'CZ27082440')
         self.assertEqual(partner.name, 'Alza', 'the typed name stays unless chosen')
+
+    def test_new_company_typed_by_its_ico_alone_is_named_by_the_register(self):
+        # "Load from register" saves the company first, which needs its name.
+        with Form(self.env['res.partner'].with_user(self.salesperson)) as form:
+            form.company_type = 'company'
+            with self.assertLogs('odoo.tests.form.onchange', 'WARNING') as hint:
+                form.company_registry = '27082440'
+            self.assertEqual(form.name, 'Alza.cz a.s.')
+        self.assertIn('Load from register', hint.output[0])
+        self.assertEqual(self.server.requests[0][:2], ('GET', '/ares/ekonomicke-subjekty/27082440'))
+
+    def test_typed_name_is_left_for_the_wizard_to_compare(self):
+        with Form(self.env['res.partner'].with_user(self.salesperson)) as form:
+            form.company_type = 'company'
+            form.name = 'Alza'
+            with self.assertLogs('odoo.tests.form.onchange', 'WARNING'):
+                form.company_registry = '27082440'
+            self.assertEqual(form.name, 'Alza')
+        self.assertFalse(self.server.requests, 'the register is asked when the salesperson loads from it')
+
+    def test_ico_the_register_does_not_know_says_so_while_typed(self):
+        with Form(self.env['res.partner'].with_user(self.salesperson)) as form:
+            form.company_type = 'company'
+            with self.assertLogs('odoo.tests.form.onchange', 'WARNING') as hint:
+                form.company_registry = '00000019'
+            self.assertFalse(form.name)
+            form.name = 'Nová firma s.r.o.'
+        self.assertIn('has no company with the IČO 00000019', hint.output[0])

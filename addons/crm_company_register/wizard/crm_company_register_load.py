@@ -2,6 +2,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_date
 
+from ..models.crm_company_register import notify_register_unavailable
+
 REGISTERS = [('ares', 'ARES (Czech Republic)'), ('rpo', 'RPO (Slovakia)')]
 
 
@@ -48,6 +50,7 @@ class CrmCompanyRegisterLoad(models.TransientModel):
             'target': 'new',
         }
 
+    @notify_register_unavailable
     def action_search(self):
         self.ensure_one()
         found = self.env['crm.company.register']._search_ares(self.search_name)
@@ -58,6 +61,7 @@ class CrmCompanyRegisterLoad(models.TransientModel):
         }) for values in found]
         return self._action_reopen()
 
+    @notify_register_unavailable
     def action_look_up(self):
         self.ensure_one()
         self._load()

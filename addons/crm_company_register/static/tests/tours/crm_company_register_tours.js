@@ -19,24 +19,40 @@ const openTheComparison = [
     },
 ];
 
+const fillTheCompany = [
+    {
+        content: "Fill the company",
+        trigger: ".modal button[name=action_apply]",
+        run: "click",
+    },
+    {
+        content: "The company is filled and checked in the register of VAT payers",
+        trigger: ".o_form_view:not(:has(.modal)) .o_field_widget[name=crm_vat_reliability]:contains('Reliable VAT Payer')",
+    },
+    {
+        trigger: ".o_form_view .o_field_widget[name=crm_legal_form]:contains('Akciová společnost'), .o_form_view .o_field_widget[name=crm_legal_form] input",
+    },
+];
+
 /**
  * A salesperson fills a Czech company in three actions: types its IČO, loads it from the register and
  * fills the company with what the register says.
  */
 tours.add("crm_company_register_fill_from_ares", {
+    steps: () => [...openTheComparison, ...fillTheCompany],
+});
+
+/**
+ * The same three actions on an empty company form: the register names the company, so that loading it,
+ * which saves it first, does not stop at the missing name.
+ */
+tours.add("crm_company_register_fill_new_company_from_ico", {
     steps: () => [
         ...openTheComparison,
+        ...fillTheCompany,
         {
-            content: "Fill the company",
-            trigger: ".modal button[name=action_apply]",
-            run: "click",
-        },
-        {
-            content: "The company is filled and checked in the register of VAT payers",
-            trigger: ".o_form_view:not(:has(.modal)) .o_field_widget[name=crm_vat_reliability]:contains('Reliable VAT Payer')",
-        },
-        {
-            trigger: ".o_form_view .o_field_widget[name=crm_legal_form]:contains('Akciová společnost'), .o_form_view .o_field_widget[name=crm_legal_form] input",
+            content: "The company is saved under the name the register gives",
+            trigger: ".o_breadcrumb .active:contains('Alza.cz a.s.')",
         },
     ],
 });
