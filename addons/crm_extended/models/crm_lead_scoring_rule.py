@@ -179,7 +179,7 @@ class CrmLeadScoringRule(models.Model):
     def _crm_detail_format(self):
         """How this rule's lines of a lead's breakdown read, in the language of the environment: a function of the
         points and the detail of one line. The template is translated once per rule and language, and each
-        line only fills it: a batch writes thousands of lines."""
+        line only fills it: a list of leads reads many lines of few rules."""
         self.ensure_one()
         name = self.name
         if self.rule_type == 'fit':

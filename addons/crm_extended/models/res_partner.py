@@ -96,7 +96,7 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         partners = super().create(vals_list)
-        partners.filtered('crm_position_id')._fill_function_from_position()
+        partners._fill_function_from_position()
         return partners
 
     def write(self, vals):
