@@ -16,7 +16,8 @@ import psycopg2.errors
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / '.local' / 'odoo.conf'
-OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register')
+OUR_ADDONS = ('crm_extended', 'crm_lead_scoring', 'crm_customer_care', 'crm_sales_kpi', 'crm_accounting_link',
+              'crm_customer_value', 'crm_company_register')
 PEER_ADDONS = ('account_invoice_overdue_warn', 'account_financial_risk')
 STANDARD_ADDONS = ('crm', 'sale_crm', 'contacts', 'l10n_cz', 'l10n_sk')
 LOOPBACK = '127.0.0.1'

@@ -17,6 +17,8 @@ OUR_PARTNER_FIGURES = ['crm_unpaid_invoice_count', 'crm_unpaid_amount', 'crm_ove
                        'crm_overdue_amount', 'crm_oldest_overdue_days']
 OCA_OVERDUE_FIELDS = ['overdue_invoice_count', 'overdue_invoice_amount']
 STANDARD_PARTNER_LIST = ['credit']
+# The addons whose fields on contacts and payments are ours in the comparisons.
+FIGURE_ADDONS = ('crm_accounting_link', 'crm_customer_value')
 STANDARD_PARTNER_FORM = ['credit', 'total_invoiced']
 OUR_PAYMENT_FIELDS = ['crm_sale_order_ids', 'crm_opportunity_ids']
 VIEW_TAGS = {'list', 'form', 'kanban', 'search'}
@@ -138,7 +140,7 @@ def item_contact_list(env, repetitions, peers_missing):
     if 'account_invoice_overdue_warn' not in peers_missing:
         variants['OCA overdue warn'] = OCA_OVERDUE_FIELDS
     specs = case_specs(partners, view_field_names(partners, 'list'), variants,
-                       ('crm_accounting_link', 'account_invoice_overdue_warn', 'account_financial_risk'))
+                       (*FIGURE_ADDONS, 'account_invoice_overdue_warn', 'account_financial_risk'))
     domain = [('is_company', '=', True)]
     cases = {name: (lambda spec=spec: partners.web_search_read(domain, spec, limit=LIST_LIMIT, count_limit=10001))
              for name, spec in specs.items()}
@@ -166,7 +168,7 @@ def item_contact_form(env, repetitions, peers_missing):
     customer = busiest_customer(env)
     form_fields = view_field_names(partners, 'form')
     variants = {
-        'ours': [name for name in form_fields if name in fields_of_modules(partners, ['crm_accounting_link'])]
+        'ours': [name for name in form_fields if name in fields_of_modules(partners, FIGURE_ADDONS)]
                 + OUR_PARTNER_FIGURES,
         'Odoo credit/total invoiced': STANDARD_PARTNER_FORM,
     }
@@ -177,7 +179,7 @@ def item_contact_form(env, repetitions, peers_missing):
             name for name in form_fields if name in fields_of_modules(partners, oca_modules)] + (
             OCA_OVERDUE_FIELDS if 'account_invoice_overdue_warn' in oca_modules else [])
     specs = case_specs(partners, form_fields, variants,
-                       ('crm_accounting_link', 'account_invoice_overdue_warn', 'account_financial_risk'))
+                       (*FIGURE_ADDONS, 'account_invoice_overdue_warn', 'account_financial_risk'))
     record = partners.browse(customer.id)
     cases = {name: (lambda spec=spec: record.web_read(spec)) for name, spec in specs.items()}
     results = compare(env, cases, repetitions)
@@ -203,7 +205,7 @@ def item_payments(env, repetitions, peers_missing):
         return [skipped('3', what, 'standard payments list', reason),
                 skipped('3', 'payments search by order name', 'search by invoice origin', reason)]
     specs = case_specs(payments, view_field_names(payments, 'list'),
-                       {'ours': OUR_PAYMENT_FIELDS, 'standard payments list': []}, ['crm_accounting_link'])
+                       {'ours': OUR_PAYMENT_FIELDS, 'standard payments list': []}, FIGURE_ADDONS)
     domain = [('payment_type', '=', 'inbound')]
     list_results = compare(env, {name: (lambda spec=spec: payments.web_search_read(
         domain, spec, limit=LIST_LIMIT, count_limit=10001)) for name, spec in specs.items()}, repetitions)

@@ -11,7 +11,7 @@ DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-5432}"
 # The PostgreSQL role this checkout connects as, recorded in .local/ by its first setup (see ensure_db_role).
 DB_USER="${DB_USER:-$(cat "$LOCAL/db_user" 2>/dev/null || true)}"
-ADDONS="crm_extended,crm_accounting_link,crm_company_register,crm_personal_data,survey,website_crm,mass_mailing,event"
+ADDONS="crm_extended,crm_lead_scoring,crm_customer_care,crm_sales_kpi,crm_accounting_link,crm_customer_value,crm_company_register,crm_personal_data,survey,website_crm,mass_mailing,event"
 CONFIG="$LOCAL/odoo.conf"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -48,11 +48,10 @@ def log_in(url, dbname, login):
 
 def test_every_demo_file_loads(demo_database):
     # Odoo installs a module without its demo data when a demo file fails, and only logs it.
-    assert dict(query(demo_database, """SELECT name, demo FROM ir_module_module
-                                      WHERE name IN ('crm_extended', 'crm_accounting_link', 'crm_personal_data',
-                                                     'crm_extended_mass_mailing', 'crm_extended_event')""")) == {
-        'crm_extended': True, 'crm_accounting_link': True, 'crm_personal_data': True,
-        'crm_extended_mass_mailing': True, 'crm_extended_event': True}
+    with_demo = ('crm_extended', 'crm_lead_scoring', 'crm_customer_care', 'crm_accounting_link', 'crm_customer_value',
+                 'crm_personal_data', 'crm_extended_mass_mailing', 'crm_extended_event')
+    assert dict(query(demo_database, f"SELECT name, demo FROM ir_module_module WHERE name IN {with_demo}")) == \
+        dict.fromkeys(with_demo, True)
 
 
 def test_salesperson_sees_newsletters_and_webinars_in_the_timeline(demo_server, demo_database):

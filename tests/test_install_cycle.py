@@ -1,6 +1,7 @@
 """The addons install on a database that already keeps its books, upgrade twice without a change, uninstall
 leaving standard data and every invoice and payment intact (crm_accounting_link passing its own suite alone in
-between), and install again; every step through Odoo's own command line, as an administrator does it."""
+between), and install again; then crm_extended passes its suite without lead scoring, customer care and the sales
+KPIs. Every step through Odoo's own command line, as an administrator does it."""
 import re
 import subprocess
 
@@ -10,20 +11,26 @@ from common import free_port
 from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
-OUR_ADDONS = ('crm_extended', 'crm_accounting_link', 'crm_company_register', 'crm_personal_data')
+# crm_extended and the addons built on it; crm_accounting_link and the one built on it, which stand without them.
+EXTENDED_ADDONS = ('crm_extended', 'crm_lead_scoring', 'crm_customer_care', 'crm_sales_kpi', 'crm_company_register',
+                   'crm_personal_data')
+ACCOUNTING_ADDONS = ('crm_accounting_link', 'crm_customer_value')
+OUR_ADDONS = EXTENDED_ADDONS + ACCOUNTING_ADDONS
+# The capabilities a company may leave out of crm_extended.
+CAPABILITIES = ('crm_lead_scoring', 'crm_customer_care', 'crm_sales_kpi')
 # Odoo's apps that bridges of crm_extended and crm_personal_data join, installed beside our addons as the test command
 # does, and kept when our addons leave.
 APPS = ('survey', 'website_crm', 'mass_mailing', 'event')
 ADDONS = ','.join(OUR_ADDONS + APPS)
-# The bridges of crm_accounting_link with crm_extended, crm_company_register and crm_personal_data install
-# themselves with both of their addons and leave with either.
+# The bridges of crm_accounting_link with crm_extended's addons install themselves with both of their addons and
+# leave with either.
 ACCOUNTING_BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
-                      'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
-                      'crm_customer_care_accounting')
-# The bridges of crm_extended and crm_personal_data with Odoo's apps (satisfaction surveys, website page visits,
-# mass mailing, events) install themselves with our addon and leave with it.
+                      'crm_personal_data_accounting', 'crm_sales_kpi_accounting', 'crm_customer_care_accounting')
+# The bridges among crm_extended's addons and with Odoo's apps (satisfaction surveys, website page visits, mass
+# mailing, events) install themselves with our addon and leave with it.
 APP_BRIDGES = ('crm_customer_care_survey', 'crm_lead_scoring_website', 'crm_extended_mass_mailing',
-               'crm_extended_event', 'crm_personal_data_mass_mailing', 'crm_personal_data_event')
+               'crm_lead_scoring_mass_mailing', 'crm_sales_kpi_customer_care', 'crm_extended_event',
+               'crm_personal_data_mass_mailing', 'crm_personal_data_event')
 BRIDGES = ACCOUNTING_BRIDGES + APP_BRIDGES
 OUR_MODULES = str((*OUR_ADDONS, *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
@@ -64,8 +71,12 @@ ACCOUNTING_DATA = {
 }
 
 
-def bridges(state, apps_state=None):
-    return dict.fromkeys(ACCOUNTING_BRIDGES, state) | dict.fromkeys(APP_BRIDGES, apps_state or state)
+def our_states(extended, accounting):
+    """The states of our modules when crm_extended's addons are in state ``extended`` and crm_accounting_link's in
+    state ``accounting``: a bridge is installed when both of its sides are."""
+    both = 'installed' if extended == accounting == 'installed' else 'uninstalled'
+    return (dict.fromkeys(EXTENDED_ADDONS, extended) | dict.fromkeys(ACCOUNTING_ADDONS, accounting)
+            | dict.fromkeys(ACCOUNTING_BRIDGES, both) | dict.fromkeys(APP_BRIDGES, extended))
 
 
 def odoo(dbname, *args):
@@ -136,9 +147,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     accounting_before = snapshot(fresh_database, ACCOUNTING_DATA)
 
     odoo(fresh_database, '-i', ADDONS)
-    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('installed')}
+    assert module_states(fresh_database) == our_states('installed', 'installed')
 
     odoo(fresh_database, '-u', ADDONS)
     after_first_upgrade = snapshot(fresh_database, UPGRADE_FOOTPRINT)
@@ -146,9 +155,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     assert snapshot(fresh_database, UPGRADE_FOOTPRINT) == after_first_upgrade
 
     uninstall(fresh_database, 'crm_extended')
-    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'uninstalled',
-                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled')}
+    assert module_states(fresh_database) == our_states('uninstalled', 'installed')
     # crm_accounting_link stands alone: its suite passes once crm_extended is gone. Its query counts, locked with
     # every addon installed in the main run, would only build their thousands of records a second time.
     odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable',
@@ -157,21 +164,24 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
 
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
-    assert module_states(fresh_database) == {'crm_extended': 'uninstalled', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'uninstalled',
-                                             'crm_personal_data': 'uninstalled', **bridges('uninstalled')}
+    assert module_states(fresh_database) == our_states('uninstalled', 'uninstalled')
     assert snapshot(fresh_database, STANDARD_DATA) == standard_before
     assert not query(fresh_database, f"SELECT module, name FROM ir_model_data WHERE module IN {OUR_MODULES}")
 
     odoo(fresh_database, '-i', ADDONS)
-    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'installed',
-                                             'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('installed')}
+    assert module_states(fresh_database) == our_states('installed', 'installed')
 
     # The other way round: without crm_accounting_link, crm_extended, the register and personal data stay, the
     # bridges go.
     uninstall(fresh_database, 'crm_accounting_link')
-    assert module_states(fresh_database) == {'crm_extended': 'installed', 'crm_accounting_link': 'uninstalled',
-                                             'crm_company_register': 'installed',
-                                             'crm_personal_data': 'installed', **bridges('uninstalled', 'installed')}
+    assert module_states(fresh_database) == our_states('installed', 'uninstalled')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
+
+    # A company that wants none of the capabilities: crm_extended keeps every other record and passes its suite alone.
+    uninstall(fresh_database, *CAPABILITIES)
+    assert module_states(fresh_database) == (
+        our_states('installed', 'uninstalled') | dict.fromkeys(CAPABILITIES, 'uninstalled')
+        | dict.fromkeys(('crm_lead_scoring_website', 'crm_lead_scoring_mass_mailing', 'crm_customer_care_survey',
+                         'crm_sales_kpi_customer_care'), 'uninstalled'))
+    odoo(fresh_database, '-u', 'crm_extended', '--test-enable', '--test-tags', '/crm_extended,-crm_extended_performance',
+         '--http-port', str(free_port()))

@@ -27,7 +27,7 @@ def scoring_world(admin_rpc):
         'meeting_id': admin_rpc.execute('ir.model.data', 'check_object_reference',
                                         'crm_extended', 'crm_interaction_type_meeting')[1],
         'call_now_id': admin_rpc.execute('ir.model.data', 'check_object_reference',
-                                         'crm_extended', 'mail_activity_type_call_now')[1],
+                                         'crm_lead_scoring', 'mail_activity_type_call_now')[1],
     }
 
 

@@ -10,11 +10,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.tools.translate import TranslationModuleReader, code_translations
 
 ADDONS = pathlib.Path(__file__).resolve().parent.parent / 'addons'
-MODULES = ('crm_extended', 'crm_accounting_link', 'crm_payment_reminder', 'crm_company_register',
-           'crm_company_register_accounting', 'crm_lead_scoring_credit', 'crm_lead_scoring_website',
-           'crm_personal_data', 'crm_personal_data_accounting', 'crm_sales_effectiveness_accounting',
-           'crm_customer_care_accounting', 'crm_customer_care_survey', 'crm_extended_mass_mailing',
-           'crm_extended_event', 'crm_personal_data_mass_mailing', 'crm_personal_data_event')
+MODULES = tuple(sorted(path.parent.name for path in ADDONS.glob('*/__manifest__.py')))
 LANGUAGES = ('cs', 'sk')
 LANGUAGE_CODES = ('cs_CZ', 'sk_SK')
 # Labels that Czech and Slovak write as English does: letters, acronyms and loanwords.

@@ -1,6 +1,6 @@
 {
     'name': 'CRM Accounting Link',
-    'version': '19.0.1.0.0',
+    'version': '19.0.2.0.0',
     'category': 'Sales/CRM',
     'summary': 'Unpaid and overdue invoices for salespeople, sales orders and opportunities for accountants',
     'author': 'CRM Extended Team',
@@ -11,18 +11,11 @@
         'security/ir.model.access.csv',
         'security/crm_accounting_link_security.xml',
 
-        'data/ir_cron_data.xml',
-
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
         'views/sale_order_views.xml',
         'views/account_move_views.xml',
         'views/account_payment_views.xml',
-        'views/crm_customer_value_views.xml',
-        'views/crm_acquisition_cost_views.xml',
-        'views/res_config_settings_views.xml',
-
-        'report/crm_acquisition_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
@@ -31,8 +24,6 @@
         'demo/crm_lead_demo.xml',
         'demo/sale_order_demo.xml',
         'demo/account_move_demo.xml',
-        'demo/crm_acquisition_cost_demo.xml',
-        'demo/crm_customer_value_demo.xml',
     ],
     'assets': {
         'web.assets_tests': ['crm_accounting_link/static/tests/tours/**/*'],

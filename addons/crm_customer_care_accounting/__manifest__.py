@@ -6,7 +6,7 @@
     'author': 'CRM Extended Team',
     'website': 'https://example.com/crm-extended',
     'license': 'LGPL-3',
-    'depends': ['crm_extended', 'crm_accounting_link'],
+    'depends': ['crm_customer_care', 'crm_accounting_link'],
     'data': [
         'views/crm_care_rule_views.xml',
         'views/crm_interaction_views.xml',

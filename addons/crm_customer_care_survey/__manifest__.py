@@ -6,7 +6,7 @@
     'author': 'CRM Extended Team',
     'website': 'https://example.com/crm-extended',
     'license': 'LGPL-3',
-    'depends': ['crm_extended', 'survey'],
+    'depends': ['crm_customer_care', 'survey'],
     'data': [
         'views/survey_survey_views.xml',
         'views/crm_interaction_views.xml',

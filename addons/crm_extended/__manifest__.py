@@ -1,6 +1,6 @@
 {
     'name': 'CRM Extended',
-    'version': '19.0.1.1.0',
+    'version': '19.0.2.0.0',
     'category': 'Sales/CRM',
     'summary': 'Codebooks, interaction history and hand-over of customer work for salespeople',
     'author': 'CRM Extended Team',
@@ -11,21 +11,14 @@
     'data': [
         'security/ir.model.access.csv',
         'security/crm_interaction_security.xml',
-        'security/crm_sales_kpi_report_security.xml',
-        'security/crm_care_rule_security.xml',
         'security/crm_history_entry_security.xml',
 
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
         'data/res_partner_industry_data.xml',
-        'data/crm_lead_scoring_data.xml',
-        'data/crm_lead_scoring_rule_data.xml',
-        'data/crm.name.day.csv',
-        'data/crm_care_rule_data.xml',
 
         'wizard/crm_interaction_handover_views.xml',
         'wizard/crm_interaction_statistics_views.xml',
-        'wizard/crm_sales_kpi_workbook_views.xml',
 
         'views/crm_company_type_views.xml',
         'views/crm_company_status_views.xml',
@@ -36,23 +29,14 @@
         'views/crm_history_entry_views.xml',
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
-        'views/crm_lead_scoring_rule_views.xml',
-        'views/crm_care_rule_views.xml',
-        'views/crm_team_views.xml',
         'views/res_config_settings_views.xml',
         'views/crm_menus.xml',
-
-        'report/crm_stage_conversion_report_views.xml',
-        'report/crm_deal_report_views.xml',
-        'report/crm_salesperson_effectiveness_report_views.xml',
     ],
     'demo': [
         'demo/res_users_demo.xml',
         'demo/res_partner_demo.xml',
         'demo/crm_lead_demo.xml',
         'demo/crm_interaction_demo.xml',
-        'demo/crm_lead_scoring_demo.xml',
-        'demo/crm_care_demo.xml',
     ],
     'assets': {
         'web.assets_tests': ['crm_extended/static/tests/tours/**/*'],

@@ -1,16 +1,12 @@
 {
     'name': 'CRM Extended: Mass Mailing',
-    'version': '19.0.1.0.0',
+    'version': '19.0.2.0.0',
     'category': 'Sales/CRM',
-    'summary': "Mailings a contact received, opened and clicked in the customer's timeline and in the lead score",
+    'summary': "Mailings a contact received, opened and clicked in the customer's timeline",
     'author': 'CRM Extended Team',
     'website': 'https://example.com/crm-extended',
     'license': 'LGPL-3',
     'depends': ['crm_extended', 'mass_mailing'],
-    'data': [
-        'data/crm_lead_scoring_rule_data.xml',
-        'views/crm_lead_scoring_rule_views.xml',
-    ],
     'demo': [
         'demo/mailing_mailing_demo.xml',
     ],

@@ -7,7 +7,7 @@
     'author': 'CRM Extended Team',
     'website': 'https://example.com/crm-extended',
     'license': 'LGPL-3',
-    'depends': ['crm_extended', 'crm_accounting_link'],
+    'depends': ['crm_lead_scoring', 'crm_accounting_link'],
     'data': [
         'data/crm_lead_scoring_rule_data.xml',
     ],

@@ -7,7 +7,7 @@
     'author': 'CRM Extended Team',
     'website': 'https://example.com/crm-extended',
     'license': 'LGPL-3',
-    'depends': ['crm_extended', 'website_crm'],
+    'depends': ['crm_lead_scoring', 'website_crm'],
     'data': [
         'data/crm_lead_scoring_rule_data.xml',
         'views/crm_lead_scoring_rule_views.xml',

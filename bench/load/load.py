@@ -30,8 +30,8 @@ from client import Budget, Recorder  # noqa: E402
 from common import (LOOPBACK, ROOT, bench_db, bring_up_to_date, config_path, copy_db, db_options, drop_db,  # noqa: E402
                     environment, free_port, odoo_server, postgres, run_odoo)
 from generate import template_name, tier_key  # noqa: E402
-from items import (OUR_PARTNER_FIGURES, OUR_PAYMENT_FIELDS, STANDARD_PARTNER_FORM, STANDARD_PARTNER_LIST,  # noqa: E402
-                   case_specs, fields_of_modules, specification, view_field_names)
+from items import (FIGURE_ADDONS, OUR_PARTNER_FIGURES, OUR_PAYMENT_FIELDS, STANDARD_PARTNER_FORM,  # noqa: E402
+                   STANDARD_PARTNER_LIST, case_specs, fields_of_modules, specification, view_field_names)
 from users import ROLES, Ledger  # noqa: E402
 
 RESULTS = HERE.parent / 'results'
@@ -91,13 +91,13 @@ def screen_specs(env, people):
     interactions, leads = partners.env['crm.interaction'], partners.env['crm.lead']
     payments = user_env(env, people['accountants'][0])['account.payment']
     form_fields = view_field_names(partners, 'form')
-    ours_on_form = [name for name in form_fields if name in fields_of_modules(partners, ['crm_accounting_link'])]
+    ours_on_form = [name for name in form_fields if name in fields_of_modules(partners, FIGURE_ADDONS)]
     return {
         'contact_list': case_specs(partners, view_field_names(partners, 'list'),
-                                   {'ours': OUR_PARTNER_FIGURES, 'odoo': STANDARD_PARTNER_LIST}, ['crm_accounting_link']),
+                                   {'ours': OUR_PARTNER_FIGURES, 'odoo': STANDARD_PARTNER_LIST}, FIGURE_ADDONS),
         'contact_form': case_specs(partners, form_fields,
                                    {'ours': ours_on_form + OUR_PARTNER_FIGURES, 'odoo': STANDARD_PARTNER_FORM},
-                                   ['crm_accounting_link']),
+                                   FIGURE_ADDONS),
         'interactions_list': {
             'ours': specification(interactions, view_field_names(interactions, 'list')),
             'odoo': specification(leads, view_field_names(leads, 'list', 'crm.crm_case_tree_view_oppor'))},
@@ -105,9 +105,9 @@ def screen_specs(env, people):
             'ours': specification(interactions, view_field_names(interactions, 'kanban')),
             'odoo': specification(leads, view_field_names(leads, 'kanban', 'crm.crm_case_kanban_view_leads'))},
         'payments_list': case_specs(payments, view_field_names(payments, 'list'),
-                                    {'ours': OUR_PAYMENT_FIELDS, 'odoo': []}, ['crm_accounting_link']),
+                                    {'ours': OUR_PAYMENT_FIELDS, 'odoo': []}, FIGURE_ADDONS),
         'payment_form': case_specs(payments, view_field_names(payments, 'form'),
-                                   {'ours': OUR_PAYMENT_FIELDS, 'odoo': []}, ['crm_accounting_link']),
+                                   {'ours': OUR_PAYMENT_FIELDS, 'odoo': []}, FIGURE_ADDONS),
     }
 
 

@@ -29,11 +29,6 @@ class CrmLead(models.Model):
     crm_invoice_ids = fields.Many2many(
         'account.move', 'crm_account_move_crm_lead_rel', 'lead_id', 'move_id', string='Invoices', readonly=True,
         copy=False, help='Invoices and credit notes of the sales orders of this opportunity, in any state.')
-    crm_customer_value_id = fields.Many2one(
-        'crm.customer.value', string='Customer Value', compute='_compute_crm_customer_value_id',
-        search='_search_crm_customer_value_id', compute_sudo=True, help='The value of the customer company in the company of the opportunity.')
-    crm_abc_class = fields.Selection(related='crm_customer_value_id.abc_class')
-    crm_rfm_segment = fields.Selection(related='crm_customer_value_id.rfm_segment')
     # The record rule of accounting users reads this column rather than the invoices: checking the opportunities
     # of a list of invoices or payments then costs no query of its own.
     crm_has_invoices = fields.Boolean(
@@ -44,25 +39,6 @@ class CrmLead(models.Model):
     def _compute_crm_has_invoices(self):
         for lead in self:
             lead.crm_has_invoices = bool(lead.crm_invoice_ids)
-
-    @api.depends_context('company')
-    @api.depends('partner_id', 'company_id')
-    def _compute_crm_customer_value_id(self):
-        customer_values = self.env['crm.customer.value']
-        for company, leads in self.grouped(lambda lead: lead._crm_invoicing_company()).items():
-            values = customer_values._values_by_partner(leads.partner_id, company)
-            for lead in leads:
-                lead.crm_customer_value_id = values.get(lead.partner_id.commercial_partner_id._origin.id, False)
-
-    def _search_crm_customer_value_id(self, operator, value):
-        if operator != 'in':
-            return NotImplemented
-        values = self.env['crm.customer.value'].sudo().search([('id', 'in', value)])
-        return Domain.OR(
-            Domain('partner_id.commercial_partner_id', '=', customer_value.partner_id.id)
-            & Domain('company_id', '=', customer_value.company_id.id)
-            for customer_value in values
-        )
 
     @api.depends_context('company')
     @api.depends('order_ids.company_id', 'order_ids.crm_invoiced_amount', 'order_ids.crm_amount_due')

@@ -1,4 +1,3 @@
-from . import test_customer_value
 from . import test_invoice_links
 from . import test_opportunity_access
 from . import test_order_figures

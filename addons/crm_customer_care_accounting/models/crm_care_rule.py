@@ -3,7 +3,7 @@ import datetime
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.crm_extended.models.crm_care_rule import CATCH_UP_DAYS
+from odoo.addons.crm_customer_care.models.crm_care_rule import CATCH_UP_DAYS
 
 
 class CrmCareRule(models.Model):

@@ -2,17 +2,16 @@ from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.crm_customer_care_survey.models.survey_user_input import scale_to_rating
-from odoo.addons.crm_extended.tests.common import CrmExtendedCommon
+from odoo.addons.crm_customer_care.tests.common import CrmCustomerCareCommon
 
 
-class SurveySatisfactionCommon(CrmExtendedCommon):
+class SurveySatisfactionCommon(CrmCustomerCareCommon):
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.user_survey_manager = new_test_user(cls.env, 'crm_survey_manager', groups='survey.group_survey_manager')
         cls.customer.user_id = cls.user_sales_own
-        cls.type_satisfaction = cls.env.ref('crm_extended.crm_interaction_type_satisfaction')
         cls.survey = cls.env['survey.survey'].with_user(cls.user_survey_manager).create({
             'title': 'Spokojenost se servisem',
             'access_mode': 'public',

@@ -3,6 +3,8 @@ from werkzeug.exceptions import BadRequest
 from odoo import http
 from odoo.http import content_disposition, request
 
+from ..wizard import crm_interaction_statistics
+
 XLSX_MIMETYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 
@@ -10,13 +12,9 @@ class ReportWorkbookController(http.Controller):
 
     # The workbooks only read and may be slightly stale: read-only, Odoo serves them from a read replica when one
     # is configured, so a year of figures never competes with the primary's writes.
-    @http.route('/crm_extended/interaction_statistics.xlsx', type='http', auth='user', methods=['GET'], readonly=True)
+    @http.route(crm_interaction_statistics.DOWNLOAD_ROUTE, type='http', auth='user', methods=['GET'], readonly=True)
     def download_workbook(self, **params):
         return self._workbook_response('crm.interaction.statistics', params)
-
-    @http.route('/crm_extended/sales_kpis.xlsx', type='http', auth='user', methods=['GET'], readonly=True)
-    def download_sales_kpi_workbook(self, **params):
-        return self._workbook_response('crm.sales.kpi.workbook', params)
 
     def _workbook_response(self, model_name, params):
         try:

@@ -1,7 +1,6 @@
 from . import crm_codebook_mixin
 from . import crm_history_mixin
 from . import crm_address_type
-from . import crm_care_rule
 from . import crm_company_status
 from . import crm_company_type
 from . import crm_contact_position
@@ -9,9 +8,6 @@ from . import crm_history_entry
 from . import crm_interaction
 from . import crm_interaction_type
 from . import crm_lead
-from . import crm_lead_scoring_rule
-from . import crm_name_day
-from . import crm_team
 from . import mail_activity
 from . import res_config_settings
 from . import res_partner

@@ -1,11 +1,11 @@
 from psycopg2.errors import LockNotAvailable
 import logging
 
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -18,14 +18,8 @@ ALLOWED_MOVES = {
     'cancelled': {'planned'},
 }
 OPEN_STATES = ('planned', 'in_progress')
-# What an engagement rule counts of an interaction: a change of any of them changes the score of its lead.
-SCORED_FIELDS = ('lead_id', 'interaction_type_id', 'state', 'date')
 # What a new interaction may be: something to do, something being done, or something that already happened.
 INITIAL_STATES = ('planned', 'in_progress', 'resolved')
-PRIORITIES = [('0', 'Low'), ('1', 'Normal'), ('2', 'High'), ('3', 'Urgent')]
-# Hours to resolve a complaint or a service request of each priority, until an administrator sets them in Settings.
-SLA_DEFAULT_HOURS = {'0': 168, '1': 72, '2': 24, '3': 8}
-SLA_PARAMETERS = {priority: f'crm_extended.sla_hours_{priority}' for priority in SLA_DEFAULT_HOURS}
 
 
 class CrmInteraction(models.Model):
@@ -71,41 +65,6 @@ class CrmInteraction(models.Model):
     color = fields.Integer(related='interaction_type_id.color')
     handover_activity_id = fields.Many2one('mail.activity', string='Hand-over Task', readonly=True, copy=False,
                                            ondelete='set null')
-    care_rule_id = fields.Many2one('crm.care.rule', string='Care Rule', readonly=True, copy=False,
-                                   index='btree_not_null', ondelete='set null',
-                                   help='The customer care rule that planned this interaction.')
-    care_activity_id = fields.Many2one('mail.activity', string='Care Task', readonly=True, copy=False,
-                                       ondelete='set null',
-                                       help='The activity the care rule scheduled with this interaction.')
-    care_occasion_date = fields.Date('Occasion', readonly=True, copy=False,
-                                     help='The birthday, name day, anniversary or campaign day it was planned for.')
-    # A rule may plan several interactions for one contact and day, each about a record of its own (the sales order
-    # of an after-sales follow-up); 0 when the occasion is the contact's own.
-    care_occasion_res_id = fields.Integer('Occasion Record', default=0, readonly=True, copy=False)
-    has_resolution_deadline = fields.Boolean(related='interaction_type_id.has_resolution_deadline',
-                                             string='Has Resolution Deadline')
-    asks_rating = fields.Boolean(related='interaction_type_id.asks_rating')
-    priority = fields.Selection(PRIORITIES, string='Priority', default='1', required=True, tracking=True)
-    date_deadline = fields.Datetime(
-        'Resolution Deadline', compute='_compute_date_deadline', store=True, readonly=False, index='btree_not_null',
-        help='When a complaint or service request is to be resolved: its date plus the hours Settings give its '
-             'priority.')
-    resolution_hours = fields.Float('Hours to Resolve', compute='_compute_resolution_hours', store=True,
-                                    aggregator='avg', help='From the date of a complaint or service request to its '
-                                                           'resolution.')
-    satisfaction_rating = fields.Selection([
-        ('1', 'Very dissatisfied'),
-        ('2', 'Dissatisfied'),
-        ('3', 'Neutral'),
-        ('4', 'Satisfied'),
-        ('5', 'Very satisfied'),
-    ], string='Rating', tracking=True, help='How satisfied the customer said they are, 1 to 5.')
-    satisfaction_comment = fields.Text('Customer Comment')
-    calendar_display_name = fields.Char('Calendar Title', compute='_compute_calendar_display_name')
-
-    _unique_care_occasion = models.Constraint(
-        'UNIQUE (care_rule_id, partner_id, care_occasion_date, care_occasion_res_id)',
-        'A care rule plans one interaction per contact and occasion.')
 
     @api.depends('user_id')
     def _compute_team_id(self):
@@ -121,54 +80,27 @@ class CrmInteraction(models.Model):
         return {user.id: user.sale_team_id.id for user in users
                 if user.sale_team_id.company_id in (company, self.env['res.company'])}
 
-    @api.depends('subject', 'partner_id.display_name')
-    def _compute_calendar_display_name(self):
-        # A calendar event shows its title only: the customer's company and contact come first, so that a week of
-        # wishes and invitations, all named after their rule, reads as whom to call.
-        for interaction in self:
-            interaction.calendar_display_name = _('%(customer)s: %(subject)s',
-                                                  customer=interaction.partner_id.display_name,
-                                                  subject=interaction.subject)
-
-    @api.depends('date', 'priority', 'interaction_type_id.has_resolution_deadline')
-    def _compute_date_deadline(self):
-        # Complaints and service requests are told by their type's id: these computes run on every interaction
-        # created or written, and the registry's cache of the deadline types spares them reading the type.
-        deadline_type_ids = self.env['crm.interaction.type']._crm_deadline_type_ids()
-        with_deadline = self.filtered(
-            lambda interaction: interaction.interaction_type_id.id in deadline_type_ids and interaction.date)
-        (self - with_deadline).date_deadline = False
-        if not with_deadline:
-            return
-        parameters = self.env['ir.config_parameter'].sudo()
-        sla_hours = {priority: int(parameters.get_param(key, SLA_DEFAULT_HOURS[priority]))
-                     for priority, key in SLA_PARAMETERS.items()}
-        for interaction in with_deadline:
-            interaction.date_deadline = interaction.date + relativedelta(hours=sla_hours[interaction.priority])
-
-    @api.depends('date', 'date_done', 'interaction_type_id.has_resolution_deadline')
-    def _compute_resolution_hours(self):
-        deadline_type_ids = self.env['crm.interaction.type']._crm_deadline_type_ids()
-        for interaction in self:
-            resolved = interaction.interaction_type_id.id in deadline_type_ids and interaction.date_done
-            hours = (interaction.date_done - interaction.date).total_seconds() / 3600 if resolved else 0.0
-            # One resolved before its date (planned ahead and done early) took no time, not a negative one.
-            interaction.resolution_hours = max(hours, 0.0)
-
-    @api.depends('state', 'date', 'date_deadline')
+    @api.depends('state', 'date')
     def _compute_is_overdue(self):
-        # A complaint or service request is overdue past its resolution deadline; anything else past its date.
         now = fields.Datetime.now()
         for interaction in self:
-            interaction.is_overdue = interaction.state in OPEN_STATES \
-                and (interaction.date_deadline or interaction.date) < now
+            interaction.is_overdue = interaction.state in OPEN_STATES and interaction._crm_due_date() < now
 
     def _search_is_overdue(self, operator, value):
         if operator != 'in':
             return NotImplemented
-        now = fields.Datetime.now()
-        return [('state', 'in', OPEN_STATES),
-                '|', ('date_deadline', '<', now), '&', ('date_deadline', '=', False), ('date', '<', now)]
+        return Domain('state', 'in', OPEN_STATES) & self._crm_overdue_domain(fields.Datetime.now())
+
+    def _crm_due_date(self):
+        """When the interaction is to be done by: an open one is overdue past it. Its date; an addon that gives
+        some interactions a deadline of their own returns it instead, with ``_crm_overdue_domain`` to match."""
+        self.ensure_one()
+        return self.date
+
+    @api.model
+    def _crm_overdue_domain(self, now):
+        """The interactions whose due date (``_crm_due_date``) is before ``now``, open or not."""
+        return Domain('date', '<', now)
 
     @api.onchange('lead_id')
     def _onchange_lead_id(self):
@@ -197,25 +129,9 @@ class CrmInteraction(models.Model):
             self._check_initial_state(vals, now)
             if vals.get('state') == 'resolved':
                 vals.setdefault('date_done', now)
-        interactions = super().create(vals_list)
-        interactions.lead_id._crm_recompute_score()
-        return interactions
+        return super().create(vals_list)
 
     def write(self, vals):
-        if not any(name in vals for name in SCORED_FIELDS):
-            return self._write_interaction(vals)
-        leads_before = self.lead_id
-        result = self._write_interaction(vals)
-        (leads_before | self.lead_id)._crm_recompute_score()
-        return result
-
-    def unlink(self):
-        leads = self.lead_id
-        result = super().unlink()
-        leads._crm_recompute_score()
-        return result
-
-    def _write_interaction(self, vals):
         self._check_reference_values(vals)
         if 'state' not in vals:
             return super().write(vals)
@@ -272,13 +188,20 @@ class CrmInteraction(models.Model):
     def action_reopen(self):
         self.write({'state': 'planned'})
 
+    @api.model
+    def _own_task_fields(self):
+        """The fields linking an interaction to the activities that stand for the interaction itself: finishing one
+        resolves it, resolving or cancelling it ends them. An addon that schedules such tasks adds its field."""
+        return ['handover_activity_id']
+
     def _own_tasks(self):
-        """The open activities that stand for the interactions themselves: their hand-over and care tasks."""
-        return (self.handover_activity_id | self.care_activity_id).filtered('active')
+        """The open activities that stand for the interactions themselves, as ``_own_task_fields`` link them."""
+        tasks = self.env['mail.activity'].union(*(self[name] for name in self._own_task_fields()))
+        return tasks.filtered('active')
 
     def _end_handover_task(self, new_state):
-        """A resolved interaction's hand-over or care task is done, a cancelled one's is withdrawn, by whatever route
-        the state changed; the other activities on the record belong to other people's plans and stay open."""
+        """A resolved interaction's own tasks are done, a cancelled one's are withdrawn, by whatever route the state
+        changed; the other activities on the record belong to other people's plans and stay open."""
         if new_state not in ('resolved', 'cancelled'):
             return
         tasks = self._own_tasks().with_context(crm_interaction_closing=True)
@@ -303,8 +226,8 @@ class CrmInteraction(models.Model):
         return self
 
     def _handover_to(self, new_owner, previous_owner, date_deadline, note):
-        # A record handed over again, or a planned care interaction, moves its task to the new owner: one owner, one
-        # open task.
+        # A record handed over again, or one with another task of its own, moves its task to the new owner: one
+        # owner, one open task.
         self._own_tasks().with_context(crm_interaction_closing=True).unlink()
         activity = self.activity_schedule(
             activity_type_id=(self.interaction_type_id.activity_type_id

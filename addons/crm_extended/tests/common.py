@@ -1,3 +1,10 @@
+import io
+from datetime import date, datetime
+from urllib.parse import parse_qsl
+
+import openpyxl
+
+from odoo.addons.crm_extended.wizard import crm_interaction_statistics
 from odoo.tests import TransactionCase, new_test_user
 
 
@@ -48,6 +55,46 @@ class CrmExtendedCommon(TransactionCase):
             'partner_id': cls.customer_contact.id,
             **values,
         })
+
+
+
+class StatisticsWorkbookCommon(CrmExtendedCommon):
+    """Interactions of the first quarter of 2026, and one after it, in UTC; the workbook of the quarter as its reader
+    downloads it. The statistics workbook's sheets are tested on them, crm_extended's and those addons add."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.user.tz = 'UTC'
+        cls.user_sales_own.tz = 'UTC'
+        create = cls.env['crm.interaction'].create
+        common = {'partner_id': cls.customer_contact.id}
+        cls.env['crm.interaction'].search([]).unlink()
+        cls.january_call = create({**common, 'subject': 'January call', 'interaction_type_id': cls.type_phone_call.id,
+                                   'date': datetime(2026, 1, 10, 9), 'user_id': cls.user_sales_own.id})
+        cls.january_meeting = create({**common, 'subject': 'January meeting', 'interaction_type_id': cls.type_meeting.id,
+                                      'date': datetime(2026, 1, 20, 9), 'user_id': cls.user_sales_own.id,
+                                      'state': 'resolved'})
+        cls.february_call = create({**common, 'subject': 'February call', 'interaction_type_id': cls.type_phone_call.id,
+                                    'date': datetime(2026, 2, 3, 14), 'user_id': cls.user_sales_colleague.id})
+        cls.february_call.action_cancel()
+        create({**common, 'subject': 'Outside the period', 'interaction_type_id': cls.type_phone_call.id,
+                'date': datetime(2026, 4, 1, 9), 'user_id': cls.user_sales_own.id})
+
+    def _workbook(self, user=None, **filters):
+        wizard = self.env['crm.interaction.statistics'].with_user(user or self.user_sales_manager).create({
+            'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31), **filters,
+        })
+        return openpyxl.load_workbook(io.BytesIO(self._downloaded(wizard)._build_workbook()))
+
+    def _downloaded(self, wizard):
+        """The wizard that the download route rebuilds from the URL of the wizard's export action."""
+        route, query = wizard.action_export()['url'].split('?')
+        self.assertEqual(route, crm_interaction_statistics.DOWNLOAD_ROUTE)
+        return wizard.browse()._from_download_params(dict(parse_qsl(query)))
+
+    def _rows(self, sheet):
+        return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
 # The columns of the timeline list, as the web client asks for them.

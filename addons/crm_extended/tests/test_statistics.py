@@ -1,56 +1,22 @@
-import io
 from datetime import date, datetime, timedelta
-from urllib.parse import parse_qsl
 
-import openpyxl
 from freezegun import freeze_time
 
 from odoo.addons.crm_extended.wizard import crm_interaction_statistics
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import CrmExtendedCommon
+from .common import StatisticsWorkbookCommon
+
+# The queries of the whole workbook, whatever the number of interactions and customers of the period.
+QUERIES = 17
 
 
 @tagged('post_install', '-at_install')
-class TestStatisticsWorkbook(CrmExtendedCommon):
+class TestStatisticsWorkbook(StatisticsWorkbookCommon):
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env.user.tz = 'UTC'
-        cls.user_sales_own.tz = 'UTC'
-        create = cls.env['crm.interaction'].create
-        common = {'partner_id': cls.customer_contact.id}
-        cls.env['crm.interaction'].search([]).unlink()
-        cls.january_call = create({**common, 'subject': 'January call', 'interaction_type_id': cls.type_phone_call.id,
-                                   'date': datetime(2026, 1, 10, 9), 'user_id': cls.user_sales_own.id})
-        cls.january_meeting = create({**common, 'subject': 'January meeting', 'interaction_type_id': cls.type_meeting.id,
-                                      'date': datetime(2026, 1, 20, 9), 'user_id': cls.user_sales_own.id,
-                                      'state': 'resolved'})
-        cls.february_call = create({**common, 'subject': 'February call', 'interaction_type_id': cls.type_phone_call.id,
-                                    'date': datetime(2026, 2, 3, 14), 'user_id': cls.user_sales_colleague.id})
-        cls.february_call.action_cancel()
-        create({**common, 'subject': 'Outside the period', 'interaction_type_id': cls.type_phone_call.id,
-                'date': datetime(2026, 4, 1, 9), 'user_id': cls.user_sales_own.id})
-
-    def _workbook(self, user=None, **filters):
-        wizard = self.env['crm.interaction.statistics'].with_user(user or self.user_sales_manager).create({
-            'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31), **filters,
-        })
-        return openpyxl.load_workbook(io.BytesIO(self._downloaded(wizard)._build_workbook()))
-
-    def _downloaded(self, wizard):
-        """The wizard that the download route rebuilds from the URL of the wizard's export action."""
-        route, query = wizard.action_export()['url'].split('?')
-        self.assertEqual(route, crm_interaction_statistics.DOWNLOAD_ROUTE)
-        return wizard.browse()._from_download_params(dict(parse_qsl(query)))
-
-    def _rows(self, sheet):
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
-
-    def test_workbook_has_the_four_sheets(self):
-        self.assertEqual(self._workbook().sheetnames, ['Summary', 'Per responsible', 'Records', 'Complaints'])
+    def test_workbook_has_the_three_sheets(self):
+        self.assertEqual(self._workbook().sheetnames, ['Summary', 'Per responsible', 'Records'])
 
     def test_summary_counts_each_type_per_month(self):
         self.assertEqual(self._rows(self._workbook()['Summary']), [
@@ -97,70 +63,24 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
             call.with_user(self.user_sales_colleague).action_resolve()
         self.assertEqual(self._median_days()[self.user_sales_colleague.name], 0.0)
 
-    def test_complaint_resolved_before_its_date_took_no_hours(self):
-        complaint = self.env.ref('crm_extended.crm_interaction_type_complaint')
-        with freeze_time('2026-01-14 09:00:00'):
-            visit = self._create_interaction(subject='Reklamace na příští pondělí', interaction_type_id=complaint.id,
-                                             date=datetime(2026, 1, 19, 9))
-        with freeze_time('2026-01-14 15:00:00'):
-            visit.with_user(self.user_sales_own).action_resolve()
-        self.assertEqual(visit.resolution_hours, 0.0)
-        self.assertEqual(self._rows(self._workbook()['Complaints'])[1][-1], 0)
-
-    def _complaints(self):
-        """For the customer: an urgent service request of 1 February still open, so overdue, and a high complaint
-        resolved in 10 hours; for another customer, a low complaint of 1 March, not due before 8 March."""
-        complaint = self.env.ref('crm_extended.crm_interaction_type_complaint')
-        service_request = self.env.ref('crm_extended.crm_interaction_type_service_request')
-        other = self.env['res.partner'].create({'name': 'Mlýn Kroměříž a.s.', 'is_company': True})
-        create = self.env['crm.interaction'].create
-        resolved = create({'subject': 'Prasklý sud', 'interaction_type_id': complaint.id, 'priority': '2',
-                           'partner_id': self.customer_contact.id, 'date': datetime(2026, 1, 5, 8),
-                           'user_id': self.user_sales_own.id, 'state': 'in_progress'})
-        resolved.write({'state': 'resolved', 'date_done': datetime(2026, 1, 5, 18)})
-        create({'subject': 'Porucha chlazení', 'interaction_type_id': service_request.id, 'priority': '3',
-                'partner_id': self.customer_contact.id, 'date': datetime(2026, 2, 1, 8),
-                'user_id': self.user_sales_own.id, 'state': 'in_progress'})
-        create({'subject': 'Špatně zabalené pytle', 'interaction_type_id': complaint.id, 'priority': '0',
-                'partner_id': other.id, 'date': datetime(2026, 3, 1, 8), 'user_id': self.user_sales_colleague.id})
-        return other
-
-    def test_complaints_sheet_counts_per_customer_priority_overdue_and_hours_to_resolve(self):
-        other = self._complaints()
-        with freeze_time('2026-03-02 12:00:00'):
-            rows = self._rows(self._workbook()['Complaints'])
-        self.assertEqual(rows, [
-            ['Customer', 'Complaint', 'Service request', 'Low', 'Normal', 'High', 'Urgent', 'Overdue',
-             'Average hours to resolve'],
-            [other.name, 1, 0, 1, 0, 0, 0, 0, None],
-            [self.customer.name, 1, 1, 0, 0, 1, 1, 1, 10],
-        ])
-
-    def test_complaints_sheet_of_a_salesperson_counts_only_what_they_may_read(self):
-        self._complaints()
-        rows = self._rows(self._workbook(user=self.user_sales_own)['Complaints'])
-        self.assertEqual([row[0] for row in rows[1:]], [self.customer.name])
-
-    def test_workbook_takes_the_same_queries_for_one_or_many_complaining_customers(self):
-        self._complaints()
+    def test_workbook_takes_the_same_queries_for_one_or_many_customers(self):
         wizard = self.env['crm.interaction.statistics'].with_user(self.user_sales_manager).create({
             'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31)})
         for _warm_up in range(2):  # what the first ones read (record rules, ...) is cached for the later ones
             self.env.invalidate_all()
             wizard._build_workbook()
         self.env.invalidate_all()
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(QUERIES):
             wizard._build_workbook()
-        complaint = self.env.ref('crm_extended.crm_interaction_type_complaint')
         customers = self.env['res.partner'].create([{'name': f'Zákazník {index}', 'is_company': True}
                                                     for index in range(10)])
         self.env['crm.interaction'].create([{
-            'subject': 'Reklamace', 'interaction_type_id': complaint.id, 'partner_id': customer.id,
-            'priority': str(index % 4), 'date': datetime(2026, 2, 10, 8), 'user_id': self.user_sales_own.id,
-        } for index, customer in enumerate(customers)])
+            'subject': 'Objednávka', 'interaction_type_id': self.type_phone_call.id, 'partner_id': customer.id,
+            'date': datetime(2026, 2, 10, 8), 'user_id': self.user_sales_own.id,
+        } for customer in customers])
         self.env.flush_all()
         self.env.invalidate_all()
-        with self.assertQueryCount(22):
+        with self.assertQueryCount(QUERIES):
             wizard._build_workbook()
 
     def test_records_sheet_lists_every_record_of_the_period(self):
@@ -192,7 +112,7 @@ class TestStatisticsWorkbook(CrmExtendedCommon):
         self.env.ref('base.module_crm_extended')._update_translations(['cs_CZ'])
         self.user_sales_manager.lang = 'cs_CZ'
         workbook = self._workbook()
-        self.assertEqual(workbook.sheetnames, ['Souhrn', 'Podle odpovědných', 'Záznamy', 'Reklamace'])
+        self.assertEqual(workbook.sheetnames, ['Souhrn', 'Podle odpovědných', 'Záznamy'])
         self.assertEqual(workbook['Záznamy']['B1'].value, 'Předmět')
 
     def test_dates_are_in_the_users_time_zone(self):

@@ -1,4 +1,3 @@
 from . import crm_report_workbook
 from . import crm_interaction_handover
 from . import crm_interaction_statistics
-from . import crm_sales_kpi_workbook

@@ -8,8 +8,6 @@ from odoo import _, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..models.crm_interaction import PRIORITIES
-
 DOWNLOAD_ROUTE = '/crm_extended/interaction_statistics.xlsx'
 
 STATES = ('planned', 'in_progress', 'resolved', 'cancelled')
@@ -41,18 +39,18 @@ class CrmInteractionStatistics(models.TransientModel):
         # constant_memory writes each row to disk as soon as the next one starts: the Records sheet of a
         # large period never sits in memory, which is also why every sheet is written strictly top to bottom.
         workbook = xlsxwriter.Workbook(output, {'constant_memory': True, 'in_memory': False})
-        styles = self._workbook_styles(workbook)
+        self._write_sheets(workbook, self._filter_domain(), self._workbook_styles(workbook))
+        workbook.close()
+        return output.getvalue()
+
+    def _write_sheets(self, workbook, domain, styles):
+        """Add the sheets of the interactions of ``domain`` and write them; an addon adds its own after these."""
         summary = workbook.add_worksheet(_('Summary'))
         per_responsible = workbook.add_worksheet(_('Per responsible'))
         records = workbook.add_worksheet(_('Records'))
-        complaints = workbook.add_worksheet(_('Complaints'))
-        domain = self._filter_domain()
         self._write_summary(workbook, summary, domain, styles)
         self._write_records(records, domain, styles)
         self._write_per_responsible(per_responsible, domain, styles)
-        self._write_complaints(complaints, domain, styles)
-        workbook.close()
-        return output.getvalue()
 
     def _write_summary(self, workbook, sheet, domain, styles):
         # _read_group puts a date into its month in the time zone of the context only, which a call from outside
@@ -179,37 +177,3 @@ class CrmInteractionStatistics(models.TransientModel):
                    interactions._field_to_sql(query.table, 'date', query))
         return dict(self.env.execute_query(query.select(
             user, SQL('(percentile_cont(0.5) WITHIN GROUP (ORDER BY %s))::float', days))))
-
-    def _write_complaints(self, sheet, domain, styles):
-        """Per customer company, the complaints and service requests of the period by type and by priority, how
-        many are overdue now and the average hours the resolved ones took; three grouped queries in all."""
-        interactions = self.env['crm.interaction']
-        domain = Domain.AND([domain, [('interaction_type_id.has_resolution_deadline', '=', True)]])
-        counts = defaultdict(lambda: defaultdict(int))
-        types = set()
-        for customer, interaction_type, priority, count in interactions._read_group(
-                domain, ['commercial_partner_id', 'interaction_type_id', 'priority'], ['__count']):
-            counts[customer][interaction_type] += count
-            counts[customer][priority] += count
-            types.add(interaction_type)
-        for customer, count in interactions._read_group(
-                Domain.AND([domain, [('is_overdue', '=', True)]]), ['commercial_partner_id'], ['__count']):
-            counts[customer]['overdue'] = count
-        hours = dict(interactions._read_group(
-            Domain.AND([domain, [('state', '=', 'resolved')]]), ['commercial_partner_id'], ['resolution_hours:avg']))
-        types = sorted(types, key=lambda interaction_type: (interaction_type.sequence, interaction_type.id))
-        priority_labels = dict(interactions._fields['priority']._description_selection(self.env))
-        sheet.write_row(0, 0, [_('Customer')] + [interaction_type.name for interaction_type in types]
-                        + [priority_labels[priority] for priority, _label in PRIORITIES]
-                        + [_('Overdue'), _('Average hours to resolve')], styles['header'])
-        sheet.set_column(0, 0, 36)
-        sheet.set_column(1, len(types) + len(PRIORITIES) + 2, 14)
-        # As a list shows them: the name of a customer is shown even to who may not open it.
-        customers = sorted(counts, key=lambda customer: customer.sudo().display_name or '')
-        for row, customer in enumerate(customers, start=1):
-            figures = counts[customer]
-            average = hours.get(customer)
-            sheet.write_row(row, 0, [customer.sudo().display_name]
-                            + [figures[interaction_type] for interaction_type in types]
-                            + [figures[priority] for priority, _label in PRIORITIES]
-                            + [figures['overdue'], round(average, 1) if average is not None else ''])

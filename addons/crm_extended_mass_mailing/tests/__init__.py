@@ -1,2 +1,1 @@
 from . import test_mailing_history
-from . import test_mailing_scoring

@@ -1,0 +1,2 @@
+from . import crm_lead_scoring_rule
+from . import mailing_trace

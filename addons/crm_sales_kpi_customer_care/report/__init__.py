@@ -1,0 +1,1 @@
+from . import crm_salesperson_effectiveness_report

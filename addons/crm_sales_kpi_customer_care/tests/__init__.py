@@ -1,0 +1,1 @@
+from . import test_sales_kpi_customer_care
