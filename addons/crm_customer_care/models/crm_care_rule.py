@@ -6,7 +6,7 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, safe_eval
+from odoo.tools import SQL
 
 from .res_partner import WISH_ON_BIRTHDAY, WISH_ON_NAME_DAY
 
@@ -23,7 +23,7 @@ class CrmCareRule(models.Model):
     """What the daily care run plans for customers: wishes, anniversaries, service checks and campaign invitations."""
 
     _name = 'crm.care.rule'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'crm.rule.domain.mixin']
     _description = 'Customer Care Rule'
     _order = 'sequence, id'
     _check_company_auto = True
@@ -77,12 +77,8 @@ class CrmCareRule(models.Model):
 
     @api.constrains('domain')
     def _check_domain(self):
-        for rule in self:
-            try:
-                Domain(rule._crm_parsed_domain()).validate(self.env['res.partner'])
-            except Exception as error:  # noqa: BLE001 - any way the condition fails to parse is the same refusal
-                raise ValidationError(_('The contacts of the care rule "%(rule)s" are not a valid condition: '
-                                        '%(error)s', rule=rule.name, error=error)) from error
+        self._crm_check_domain(self, 'res.partner', _(
+            'The contacts of the care rule "%(rule)s" are not a valid condition: %(error)s'))
 
     @api.constrains('kind', 'service_type_id', 'interval_months', 'campaign_date')
     def _check_kind_settings(self):
@@ -92,13 +88,6 @@ class CrmCareRule(models.Model):
                                         'a period of at least one month.', rule=rule.name))
             if rule.kind == 'campaign' and not rule.campaign_date:
                 raise ValidationError(_('The campaign "%(rule)s" needs its date.', rule=rule.name))
-
-    def _crm_parsed_domain(self):
-        self.ensure_one()
-        return safe_eval.safe_eval(self.domain or '[]', {
-            'datetime': safe_eval.datetime, 'dateutil': safe_eval.dateutil, 'time': safe_eval.time,
-            'context_today': lambda: fields.Date.context_today(self), 'uid': self.env.uid,
-        })
 
     # --- the daily run --------------------------------------------------------------------------------------
 

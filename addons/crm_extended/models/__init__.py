@@ -1,5 +1,6 @@
 from . import crm_codebook_mixin
 from . import crm_history_mixin
+from . import crm_rule_domain_mixin
 from . import crm_address_type
 from . import crm_company_status
 from . import crm_company_type

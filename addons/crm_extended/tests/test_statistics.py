@@ -16,7 +16,8 @@ QUERIES = 17
 class TestStatisticsWorkbook(StatisticsWorkbookCommon):
 
     def test_workbook_has_the_three_sheets(self):
-        self.assertEqual(self._workbook().sheetnames, ['Summary', 'Per responsible', 'Records'])
+        # Addons that add sheets (customer care's complaints) add them after these.
+        self.assertEqual(self._workbook().sheetnames[:3], ['Summary', 'Per responsible', 'Records'])
 
     def test_summary_counts_each_type_per_month(self):
         self.assertEqual(self._rows(self._workbook()['Summary']), [
@@ -64,6 +65,10 @@ class TestStatisticsWorkbook(StatisticsWorkbookCommon):
         self.assertEqual(self._median_days()[self.user_sales_colleague.name], 0.0)
 
     def test_workbook_takes_the_same_queries_for_one_or_many_customers(self):
+        # The count of crm_extended's own sheets, checked where it stands alone; an addon that adds a sheet locks the
+        # count of the whole workbook in its own test.
+        if self.env['ir.module.module'].search_count([('name', '=', 'crm_customer_care'), ('state', '=', 'installed')]):
+            self.skipTest('customer care adds its complaints sheet: its own test locks that workbook')
         wizard = self.env['crm.interaction.statistics'].with_user(self.user_sales_manager).create({
             'date_from': date(2026, 1, 1), 'date_to': date(2026, 3, 31)})
         for _warm_up in range(2):  # what the first ones read (record rules, ...) is cached for the later ones
@@ -112,7 +117,7 @@ class TestStatisticsWorkbook(StatisticsWorkbookCommon):
         self.env.ref('base.module_crm_extended')._update_translations(['cs_CZ'])
         self.user_sales_manager.lang = 'cs_CZ'
         workbook = self._workbook()
-        self.assertEqual(workbook.sheetnames, ['Souhrn', 'Podle odpovědných', 'Záznamy'])
+        self.assertEqual(workbook.sheetnames[:3], ['Souhrn', 'Podle odpovědných', 'Záznamy'])
         self.assertEqual(workbook['Záznamy']['B1'].value, 'Předmět')
 
     def test_dates_are_in_the_users_time_zone(self):

@@ -18,7 +18,8 @@ class CrmHistoryMixin(models.AbstractModel):
         """The mailing traces of each contact, read from Odoo's own traces: a mailing to the contact, to one of
         their leads, or to another recipient (a mailing list contact) with the contact's e-mail address, which
         then belongs to the first contact with that address. The three are disjoint by the trace's model, so a
-        trace is one entry."""
+        trace is one entry. A mailing belongs to no company in Odoo: its entries take the company its responsible
+        works in, as Odoo sends it from that company's mail server."""
         values = {
             'id': self._crm_history_id('trace', HISTORY_CODE_MAILING),
             'date': SQL('COALESCE(trace.links_click_datetime, trace.reply_datetime, trace.open_datetime, '
@@ -33,12 +34,14 @@ class CrmHistoryMixin(models.AbstractModel):
             'partner_id': SQL('partner.id'),
             'commercial_partner_id': SQL('partner.commercial_partner_id'),
             'user_id': SQL('mailing.user_id'),
+            'company_id': SQL('responsible.company_id'),
             'res_model': SQL("'mailing.trace'"),
             'res_id': SQL('trace.id'),
         }
         traces = SQL(
             """mailing_trace trace
-               JOIN mailing_mailing mailing ON mailing.id = trace.mass_mailing_id""")
+               JOIN mailing_mailing mailing ON mailing.id = trace.mass_mailing_id
+               LEFT JOIN res_users responsible ON responsible.id = mailing.user_id""")
         reached = SQL('trace.trace_status IN %s AND NOT COALESCE(trace.is_test_trace, FALSE)',
                       HISTORY_TRACE_STATES)
         return [

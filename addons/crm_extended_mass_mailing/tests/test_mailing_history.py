@@ -1,4 +1,4 @@
-from odoo.tests import tagged, users
+from odoo.tests import new_test_user, tagged, users
 
 from odoo.addons.crm_extended.tests.common import HistoryListPerformanceMixin
 
@@ -88,3 +88,35 @@ class TestMailingHistoryPerformance(HistoryListPerformanceMixin, CrmMailingCommo
     @users('crm_sales_own')
     def test_history_list_with_mailings_query_count_is_flat_as_data_grows(self):
         self._assert_history_list_is_flat(300, crm_sales_own=6)
+
+
+@tagged('post_install', '-at_install')
+class TestMailingHistoryCompanies(CrmMailingCommon):
+    """A mailing sent by a colleague of the other company is in the timeline of that company's salespeople only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_company = cls.env['res.company'].create({'name': 'Pivotechna Slovensko s.r.o.'})
+        cls.other_marketer = new_test_user(cls.env, 'crm_marketer_sk', groups='mass_mailing.group_mass_mailing_user',
+                                           company_id=cls.other_company.id, company_ids=[cls.other_company.id])
+        cls.user_sales_both = new_test_user(
+            cls.env, 'crm_sales_both', groups='sales_team.group_sale_salesman_all_leads',
+            company_ids=[cls.company.id, cls.other_company.id])
+
+    def _entries(self, user, companies):
+        self.env.invalidate_all()
+        partner = self.customer_contact.with_user(user).with_context(allowed_company_ids=companies.ids)
+        return partner.crm_history_entry_ids.mapped('company_id')
+
+    def test_mailing_entries_carry_the_company_of_their_responsible(self):
+        self.mailing.user_id = self.other_marketer
+        self._trace(self.customer_contact)
+        self.assertEqual(self._entries(self.user_sales_both, self.company | self.other_company), self.other_company)
+        self.assertFalse(self._entries(self.user_sales_both, self.company))
+        self.assertFalse(self._entries(self.user_sales_all, self.company))
+
+    def test_mailing_of_this_company_stays_in_its_timeline(self):
+        self.mailing.user_id = self.user_sales_all
+        self._trace(self.customer_contact)
+        self.assertEqual(self._entries(self.user_sales_all, self.company), self.company)

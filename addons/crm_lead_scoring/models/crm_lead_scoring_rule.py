@@ -4,7 +4,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, safe_eval
+from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
 
@@ -13,7 +13,7 @@ class CrmLeadScoringRule(models.Model):
     """A rule that gives a lead points: for what it is (fit) or for what its customer did (engagement)."""
 
     _name = 'crm.lead.scoring.rule'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'crm.rule.domain.mixin']
     _description = 'Lead Scoring Rule'
     _order = 'sequence, id'
 
@@ -52,12 +52,8 @@ class CrmLeadScoringRule(models.Model):
 
     @api.constrains('rule_type', 'domain')
     def _check_domain(self):
-        for rule in self.filtered(lambda rule: rule.rule_type == 'fit'):
-            try:
-                Domain(rule._crm_parsed_domain()).validate(self.env['crm.lead'])
-            except Exception as error:  # noqa: BLE001 - any way the condition fails to parse is the same refusal
-                raise ValidationError(_('The condition of the scoring rule "%(rule)s" is not valid: %(error)s',
-                                        rule=rule.name, error=error)) from error
+        self._crm_check_domain(self.filtered(lambda rule: rule.rule_type == 'fit'), 'crm.lead', _(
+            'The condition of the scoring rule "%(rule)s" is not valid: %(error)s'))
 
     @api.constrains('rule_type', 'event_kind', 'interaction_type_id')
     def _check_event(self):
@@ -67,13 +63,6 @@ class CrmLeadScoringRule(models.Model):
             if rule.event_kind == 'interaction' and not rule.interaction_type_id:
                 raise ValidationError(_('The engagement rule "%(rule)s" counts interactions: choose their type.',
                                         rule=rule.name))
-
-    def _crm_parsed_domain(self):
-        self.ensure_one()
-        return safe_eval.safe_eval(self.domain or '[]', {
-            'datetime': safe_eval.datetime, 'dateutil': safe_eval.dateutil, 'time': safe_eval.time,
-            'context_today': lambda: fields.Date.context_today(self), 'uid': self.env.uid,
-        })
 
     # --- evaluation -----------------------------------------------------------------------------------------
 
