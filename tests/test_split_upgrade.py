@@ -4,6 +4,7 @@ integrator runs it: every record stays, with what the users changed in it, the n
 database then holds the same XML ids, under the same addons, as one where the split addons were installed fresh."""
 import configparser
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -34,6 +35,8 @@ KEPT = {
     'acquisition_costs': "SELECT * FROM crm_acquisition_cost ORDER BY id",
     'team_thresholds': "SELECT id, crm_score_threshold FROM crm_team ORDER BY id",
 }
+# Odoo says so of the renamed bridge's old name before the upgrade renames it: the one warning an upgrade may log.
+RENAMED_ADDON_WARNING = re.compile(r'module crm_sales_effectiveness_accounting: (manifest not found|not installable)')
 OUR_XMLIDS = """SELECT module, name FROM ir_model_data
                  WHERE module LIKE 'crm\\_%%' AND module NOT IN ('crm_iap_enrich', 'crm_iap_mine', 'crm_sms')"""
 
@@ -56,7 +59,8 @@ def run_odoo(config, dbname, *args):
     result = subprocess.run(
         odoo_command('-c', config, '-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
         capture_output=True, text=True, timeout=1500)
-    problems = LOG_PROBLEM.findall(result.stderr)
+    problems = [line for line in result.stderr.splitlines()
+                if LOG_PROBLEM.match(line) and not RENAMED_ADDON_WARNING.search(line)]
     assert result.returncode == 0 and not problems, f'odoo {" ".join(args)} failed:\n{result.stderr[-8000:]}'
 
 
