@@ -30,7 +30,7 @@ ACCOUNTING_BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_co
 # mailing, events) install themselves with our addon and leave with it.
 APP_BRIDGES = ('crm_customer_care_survey', 'crm_lead_scoring_website', 'crm_extended_mass_mailing',
                'crm_lead_scoring_mass_mailing', 'crm_sales_kpi_customer_care', 'crm_extended_event',
-               'crm_personal_data_mass_mailing', 'crm_personal_data_event')
+               'crm_personal_data_mass_mailing', 'crm_personal_data_event', 'crm_personal_data_customer_care')
 BRIDGES = ACCOUNTING_BRIDGES + APP_BRIDGES
 OUR_MODULES = str((*OUR_ADDONS, *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
@@ -182,7 +182,7 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     assert module_states(fresh_database) == (
         our_states('installed', 'uninstalled') | dict.fromkeys(CAPABILITIES, 'uninstalled')
         | dict.fromkeys(('crm_lead_scoring_website', 'crm_lead_scoring_mass_mailing', 'crm_customer_care_survey',
-                         'crm_sales_kpi_customer_care'), 'uninstalled'))
+                         'crm_sales_kpi_customer_care', 'crm_personal_data_customer_care'), 'uninstalled'))
     # Its tours refuse bad input on purpose, which the web server logs as a warning.
     odoo(fresh_database, '-u', 'crm_extended', '--test-enable', '--test-tags', '/crm_extended,-crm_extended_performance',
          '--http-port', str(free_port()), '--log-handler', 'odoo.http:ERROR')

@@ -1,0 +1,1 @@
+from . import test_personal_data_customer_care
