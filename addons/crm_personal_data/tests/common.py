@@ -1,3 +1,7 @@
+import io
+import json
+import zipfile
+
 from odoo import fields
 from odoo.tests import new_test_user
 
@@ -28,6 +32,12 @@ class CrmPersonalDataCommon(CrmExtendedCommon):
             'email': 'petra.cizi@jina-firma.example.com',
             'company_id': cls.other_company.id,
         })
+
+    def _exported_data(self, partner):
+        """The JSON of the access export of ``partner`` as the data protection officer downloads it."""
+        action = partner.with_user(self.user_dpo).action_privacy_access_export()
+        attachment = self.env['ir.attachment'].browse(int(action['url'].split('/')[3].split('?')[0]))
+        return json.loads(zipfile.ZipFile(io.BytesIO(attachment.raw)).read('data.json'))
 
     @classmethod
     def _record_consent(cls, user=None, **values):

@@ -1,7 +1,4 @@
 import datetime
-import io
-import json
-import zipfile
 
 from odoo.tests import tagged
 
@@ -24,13 +21,8 @@ class TestPersonalDataCustomerCare(CrmPersonalDataCommon, CrmCustomerCareCommon)
             satisfaction_rating='4', satisfaction_comment=COMMENT, date=datetime.datetime(2026, 1, 5, 10, 0))
         cls.unrated_call = cls._create_interaction(partner_id=cls.person.id, subject='Dotaz na servis')
 
-    def _access_export(self):
-        action = self.person.with_user(self.user_dpo).action_privacy_access_export()
-        attachment = self.env['ir.attachment'].browse(int(action['url'].split('/')[3].split('?')[0]))
-        return json.loads(zipfile.ZipFile(io.BytesIO(attachment.raw)).read('data.json'))
-
     def test_access_export_lists_the_care_data_and_the_ratings_with_their_comments(self):
-        data = self._access_export()
+        data = self._exported_data(self.person)
         [care] = data['customer_care']
         self.assertEqual((care['crm_first_name'], care['birthdate_date'][:10], care['crm_wish_on']),
                          ('Zdeňka', '1980-05-04', 'Birthday'))
