@@ -1,6 +1,6 @@
 {
     'name': 'CRM Personal Data',
-    'version': '19.0.1.0.0',
+    'version': '19.0.1.1.0',
     'category': 'Sales/CRM',
     'summary': 'GDPR for the CRM: processing purposes, consent register, access export, erasure and retention review',
     'author': 'CRM Extended Team',
