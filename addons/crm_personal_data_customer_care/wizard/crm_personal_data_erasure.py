@@ -5,10 +5,9 @@ class CrmPersonalDataErasure(models.TransientModel):
     _inherit = 'crm.personal.data.erasure'
 
     def _erase(self, partner, kept_fields):
-        # Found before the erasure rewrites the interactions' subjects.
-        rated = partner._privacy_rated_interactions().sudo().with_context(tracking_disable=True)
         super()._erase(partner, kept_fields)
         # The rating stays for the satisfaction figures; what the person wrote is theirs.
-        rated.write({'satisfaction_comment': False})
+        partner._privacy_rated_interactions().sudo().with_context(tracking_disable=True).write(
+            {'satisfaction_comment': False})
         # No wishes are planned for an erased contact: the occasions went with the first name and birthdate.
         partner.sudo().write({'crm_first_name': False, 'birthdate_date': False, 'crm_wish_on': 'none'})
