@@ -1,5 +1,6 @@
 """What the generator and the runner share: the server configuration, PostgreSQL databases copied from
 templates, and an Odoo registry opened in this process."""
+
 import configparser
 import contextlib
 import hashlib
@@ -16,8 +17,15 @@ import psycopg2.errors
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = ROOT / '.local' / 'odoo.conf'
-OUR_ADDONS = ('crm_extended', 'crm_lead_scoring', 'crm_customer_care', 'crm_sales_kpi', 'crm_accounting_link',
-              'crm_customer_value', 'crm_company_register')
+OUR_ADDONS = (
+    'crm_extended',
+    'crm_lead_scoring',
+    'crm_customer_care',
+    'crm_sales_kpi',
+    'crm_accounting_link',
+    'crm_customer_value',
+    'crm_company_register',
+)
 PEER_ADDONS = ('account_invoice_overdue_warn', 'account_financial_risk')
 STANDARD_ADDONS = ('crm', 'sale_crm', 'contacts', 'l10n_cz', 'l10n_sk')
 LOOPBACK = '127.0.0.1'
@@ -55,8 +63,13 @@ def check_db_name(name):
 def postgres(dbname='postgres', port=None):
     """An autocommit cursor on ``dbname``, on the configured server or the one of the same host on ``port``."""
     options = db_options()
-    connection = psycopg2.connect(dbname=dbname, host=options['db_host'], port=port or options['db_port'],
-                                  user=options['db_user'], password=options['db_password'])
+    connection = psycopg2.connect(
+        dbname=dbname,
+        host=options['db_host'],
+        port=port or options['db_port'],
+        user=options['db_user'],
+        password=options['db_password'],
+    )
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
@@ -76,6 +89,7 @@ def release_db(name):
     if 'odoo.sql_db' in sys.modules:
         from odoo.modules.registry import Registry
         from odoo.sql_db import close_db
+
         Registry.delete(name)
         close_db(name)
 
@@ -86,8 +100,11 @@ def drop_database(cursor, name, attempts=10):
     Not ``WITH (FORCE)``: PostgreSQL 15 refuses it to a role that is not superuser while an autovacuum worker is in
     the database, as after a large upgrade, whereas a plain DROP makes the worker quit and waits a few seconds."""
     for attempt in range(attempts):
-        cursor.execute('SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity '
-                       'WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()', (name,))
+        cursor.execute(
+            'SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity '
+            'WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()',
+            (name,),
+        )
         try:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
             return
@@ -139,9 +156,22 @@ def odoo_server(dbname, logfile, *options, start_timeout=180):
     yields the port once the server answers. Its log goes to ``logfile``: a pipe nobody reads would fill up and
     stop every request that logs."""
     port = free_port()
-    command = odoo_command('server', '-c', str(config_path()), '-d', dbname, '--db-filter', f'^{dbname}$',
-                           '--http-interface', LOOPBACK, '--http-port', str(port), '--logfile', str(logfile),
-                           *options)
+    command = odoo_command(
+        'server',
+        '-c',
+        str(config_path()),
+        '-d',
+        dbname,
+        '--db-filter',
+        f'^{dbname}$',
+        '--http-interface',
+        LOOPBACK,
+        '--http-port',
+        str(port),
+        '--logfile',
+        str(logfile),
+        *options,
+    )
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + start_timeout
@@ -175,8 +205,17 @@ def init_db(name, country='cz'):
 
 
 def install_modules(name, modules):
-    return run_odoo('-c', str(config_path()), '-d', check_db_name(name), '-i', ','.join(modules),
-                    '--stop-after-init', '--log-level=warn', '--max-cron-threads=0')
+    return run_odoo(
+        '-c',
+        str(config_path()),
+        '-d',
+        check_db_name(name),
+        '-i',
+        ','.join(modules),
+        '--stop-after-init',
+        '--log-level=warn',
+        '--max-cron-threads=0',
+    )
 
 
 def addons_digest():
@@ -197,8 +236,17 @@ def bring_up_to_date(name):
     current = addons_digest()
     if built_from and built_from != current:
         print(f'addons changed since {name} was built: upgrading {", ".join(OUR_ADDONS)}', flush=True)
-        run_odoo('-c', str(config_path()), '-d', check_db_name(name), '-u', ','.join(OUR_ADDONS),
-                 '--stop-after-init', '--log-level=warn', '--max-cron-threads=0')
+        run_odoo(
+            '-c',
+            str(config_path()),
+            '-d',
+            check_db_name(name),
+            '-u',
+            ','.join(OUR_ADDONS),
+            '--stop-after-init',
+            '--log-level=warn',
+            '--max-cron-threads=0',
+        )
     with environment(name) as env:
         env['ir.config_parameter'].set_param('bench.addons_digest', current)
 
@@ -211,9 +259,9 @@ def open_registry(name):
     global _odoo_ready
     from odoo.modules.registry import Registry
     from odoo.tools import config
+
     if not _odoo_ready:
-        config.parse_config(['-c', str(config_path()), '--log-level=warn', '--max-cron-threads=0'],
-                            setup_logging=True)
+        config.parse_config(['-c', str(config_path()), '--log-level=warn', '--max-cron-threads=0'], setup_logging=True)
         _odoo_ready = True
     return Registry(name)
 
@@ -222,6 +270,7 @@ def open_registry(name):
 def environment(name, commit=True):
     """An environment of the superuser on database ``name``; committed at the end unless ``commit`` is false."""
     from odoo import SUPERUSER_ID, api
+
     registry = open_registry(name)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {'tracking_disable': True})
@@ -243,8 +292,11 @@ class Progress:
         self.records += count
         elapsed = time.perf_counter() - self.started
         # The load average tells how much of a slow build was the other processes sharing the machine.
-        print(f'[{elapsed:7.1f}s] {what}: {count} ({self.records / elapsed:.0f} records/s overall, '
-              f'load {os.getloadavg()[0]:.1f})', flush=True)
+        print(
+            f'[{elapsed:7.1f}s] {what}: {count} ({self.records / elapsed:.0f} records/s overall, '
+            f'load {os.getloadavg()[0]:.1f})',
+            flush=True,
+        )
 
     @property
     def rate(self):

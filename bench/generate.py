@@ -11,19 +11,34 @@ PostgreSQL role. The tier's data is added through the ORM in batches into ``benc
 against Odoo's own receivable figures, and only then renamed to ``bench_<role>_template_<tier>``: an interrupted
 build never leaves a half-filled template behind.
 """
+
 import argparse
 import random
 import subprocess
 import sys
-from dataclasses import dataclass, fields as dataclass_fields, replace
+from dataclasses import dataclass, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (OUR_ADDONS, PEER_ADDONS, STANDARD_ADDONS, Progress, bench_db, bring_up_to_date, copy_db,
-                    db_exists, drop_db, environment, init_db, install_modules, rename_db)
 import names
+from common import (
+    OUR_ADDONS,
+    PEER_ADDONS,
+    STANDARD_ADDONS,
+    Progress,
+    bench_db,
+    bring_up_to_date,
+    copy_db,
+    db_exists,
+    drop_db,
+    environment,
+    init_db,
+    install_modules,
+    rename_db,
+)
 
 BATCH = 200
 SALESPEOPLE = 8
@@ -61,6 +76,7 @@ def template_name(tier, scale=1):
 
 
 # --- the base template: modules, companies, charts, people, products -----------------------------------------
+
 
 def build_base(progress):
     build = bench_db('build', 'base')
@@ -102,30 +118,59 @@ def setup_companies(env):
     czech = env.ref('base.main_company')
     czech.write({'name': 'Bench Czechia s.r.o.', 'city': 'Brno'})
     env.ref('base.EUR').active = True
-    slovak = env['res.company'].create({
-        'name': 'Bench Slovakia s.r.o.', 'country_id': env.ref('base.sk').id,
-        'currency_id': env.ref('base.EUR').id, 'city': 'Bratislava',
-    })
+    slovak = env['res.company'].create(
+        {
+            'name': 'Bench Slovakia s.r.o.',
+            'country_id': env.ref('base.sk').id,
+            'currency_id': env.ref('base.EUR').id,
+            'city': 'Bratislava',
+        }
+    )
     env['account.chart.template'].try_loading('cz', czech, install_demo=False)
     env['account.chart.template'].with_context(allowed_company_ids=slovak.ids).try_loading(
-        'sk', slovak, install_demo=False)
+        'sk', slovak, install_demo=False
+    )
     env.ref('base.user_admin').company_ids = [(4, slovak.id)]
 
 
 def create_salespeople(env):
     companies = env['res.company'].search([])
-    env['res.users'].with_context(no_reset_password=True).create([{
-        'name': name, 'login': f'bench_sales_{index}', 'email': f'sales{index}@bench.example',
-        'company_id': companies[0].id, 'company_ids': [(6, 0, companies.ids)],
-        'group_ids': [(6, 0, [env.ref('sales_team.group_sale_salesman_all_leads').id,
-                              env.ref('account.group_account_invoice').id])],
-    } for index, name in enumerate(names.salespeople(SALESPEOPLE))])
+    env['res.users'].with_context(no_reset_password=True).create(
+        [
+            {
+                'name': name,
+                'login': f'bench_sales_{index}',
+                'email': f'sales{index}@bench.example',
+                'company_id': companies[0].id,
+                'company_ids': [(6, 0, companies.ids)],
+                'group_ids': [
+                    (
+                        6,
+                        0,
+                        [
+                            env.ref('sales_team.group_sale_salesman_all_leads').id,
+                            env.ref('account.group_account_invoice').id,
+                        ],
+                    )
+                ],
+            }
+            for index, name in enumerate(names.salespeople(SALESPEOPLE))
+        ]
+    )
 
 
 def create_products(env):
-    env['product.product'].create([{
-        'name': name, 'type': 'service', 'list_price': price, 'invoice_policy': 'order',
-    } for name, price in names.PRODUCTS])
+    env['product.product'].create(
+        [
+            {
+                'name': name,
+                'type': 'service',
+                'list_price': price,
+                'invoice_policy': 'order',
+            }
+            for name, price in names.PRODUCTS
+        ]
+    )
 
 
 def ensure_base(progress):
@@ -134,6 +179,7 @@ def ensure_base(progress):
 
 
 # --- a tier's data --------------------------------------------------------------------------------------------
+
 
 class TierBuilder:
     """Adds one tier's data through the ORM in batches, printing progress."""
@@ -173,7 +219,7 @@ class TierBuilder:
 
     def batched(self, values, size=BATCH):
         for start in range(0, len(values), size):
-            yield values[start:start + size]
+            yield values[start : start + size]
 
     # partners
 
@@ -186,29 +232,40 @@ class TierBuilder:
         company_values = []
         for index in range(self.tier.companies):
             city, zip_code = self.random.choice(names.SLOVAK_CITIES if index % 10 == 9 else names.CZECH_CITIES)
-            company_values.append({
-                'name': names.company_name(self.random, index), 'is_company': True,
-                'street': names.street(self.random), 'city': city, 'zip': zip_code,
-                'country_id': (slovak if index % 10 == 9 else czech).id,
-                'company_registry': f'{10000000 + index * 7919 % 89999999:08d}',
-                'email': f'info{index}@company{index}.example', 'phone': names.phone(self.random),
-                'user_id': self.salespeople[index % len(self.salespeople)].id,
-                'crm_company_status_id': statuses[index % len(statuses)].id if statuses else False,
-                'crm_company_type_ids': [(6, 0, company_types[index % len(company_types)].ids)]
-                if company_types else [],
-                'property_payment_term_id': self.payment_terms[index % len(self.payment_terms)].id,
-            })
+            company_values.append(
+                {
+                    'name': names.company_name(self.random, index),
+                    'is_company': True,
+                    'street': names.street(self.random),
+                    'city': city,
+                    'zip': zip_code,
+                    'country_id': (slovak if index % 10 == 9 else czech).id,
+                    'company_registry': f'{10000000 + index * 7919 % 89999999:08d}',
+                    'email': f'info{index}@company{index}.example',
+                    'phone': names.phone(self.random),
+                    'user_id': self.salespeople[index % len(self.salespeople)].id,
+                    'crm_company_status_id': statuses[index % len(statuses)].id if statuses else False,
+                    'crm_company_type_ids': [(6, 0, company_types[index % len(company_types)].ids)]
+                    if company_types
+                    else [],
+                    'property_payment_term_id': self.payment_terms[index % len(self.payment_terms)].id,
+                }
+            )
         companies = self.create_in_batches(Partner, company_values, 'companies', size=500)
         self.company_by_customer = {company.id: self.company_of(index) for index, company in enumerate(companies)}
         contact_values = []
         for index in range(self.tier.contacts):
             first, last = names.person(self.random)
-            contact_values.append({
-                'name': f'{first} {last}', 'parent_id': companies[index % len(companies)].id, 'type': 'contact',
-                'email': f'{names.ascii_login(first, last)}.{index}@company{index % len(companies)}.example',
-                'phone': names.phone(self.random),
-                'crm_position_id': positions[index % len(positions)].id if positions else False,
-            })
+            contact_values.append(
+                {
+                    'name': f'{first} {last}',
+                    'parent_id': companies[index % len(companies)].id,
+                    'type': 'contact',
+                    'email': f'{names.ascii_login(first, last)}.{index}@company{index % len(companies)}.example',
+                    'phone': names.phone(self.random),
+                    'crm_position_id': positions[index % len(positions)].id if positions else False,
+                }
+            )
         contacts = self.create_in_batches(Partner, contact_values, 'contacts', size=500)
         return companies, contacts
 
@@ -226,7 +283,9 @@ class TierBuilder:
         leads, orders = self.env['crm.lead'], self.env['sale.order']
         for batch in self.batched(range(self.tier.orders)):
             batch_leads = leads.create([self.opportunity_values(companies, index) for index in batch])
-            batch_orders = orders.create([self.order_values(lead, index) for lead, index in zip(batch_leads, batch)])
+            batch_orders = orders.create(
+                [self.order_values(lead, index) for lead, index in zip(batch_leads, batch, strict=True)]
+            )
             batch_orders.action_confirm()
             leads |= batch_leads
             orders |= batch_orders
@@ -242,30 +301,41 @@ class TierBuilder:
         company = self.company_of(partner_index)
         return {
             'name': f'{self.random.choice(names.DEALS)} – {companies[partner_index].name}',
-            'type': 'opportunity', 'partner_id': companies[partner_index].id, 'user_id': salesperson.id,
-            'team_id': self.team_of(salesperson, company), 'company_id': company.id,
+            'type': 'opportunity',
+            'partner_id': companies[partner_index].id,
+            'user_id': salesperson.id,
+            'team_id': self.team_of(salesperson, company),
+            'company_id': company.id,
             'expected_revenue': self.random.randrange(20, 800) * 1000,
         }
 
     def order_values(self, lead, index):
         return {
-            'partner_id': lead.partner_id.id, 'opportunity_id': lead.id, 'company_id': lead.company_id.id,
-            'user_id': lead.user_id.id, 'team_id': lead.team_id.id,
+            'partner_id': lead.partner_id.id,
+            'opportunity_id': lead.id,
+            'company_id': lead.company_id.id,
+            'user_id': lead.user_id.id,
+            'team_id': lead.team_id.id,
             'date_order': datetime.combine(self.past_date(), datetime.min.time()),
             'order_line': [(0, 0, self.line_values()) for _ in range(self.random.randint(1, 3))],
         }
 
     def line_values(self):
         product = self.random.choice(self.products)
-        return {'product_id': product.id, 'product_uom_qty': self.random.randint(1, 20),
-                'price_unit': product.list_price}
+        return {
+            'product_id': product.id,
+            'product_uom_qty': self.random.randint(1, 20),
+            'price_unit': product.list_price,
+        }
 
     def order_down_payments(self, orders):
         invoices = self.env['account.move']
         for order in orders:
-            wizard = self.env['sale.advance.payment.inv'].with_context(
-                active_model='sale.order', active_ids=order.ids).create({
-                    'advance_payment_method': 'percentage', 'amount': 30, 'sale_order_ids': [(6, 0, order.ids)]})
+            wizard = (
+                self.env['sale.advance.payment.inv']
+                .with_context(active_model='sale.order', active_ids=order.ids)
+                .create({'advance_payment_method': 'percentage', 'amount': 30, 'sale_order_ids': [(6, 0, order.ids)]})
+            )
             invoices |= wizard._create_invoices(order)
         self.post_invoices(invoices, 'down payment invoices')
 
@@ -298,16 +368,27 @@ class TierBuilder:
         # One document in sixteen is a credit note, as returns and corrections come in practice.
         move_type = 'out_refund' if index % 16 == 15 else 'out_invoice'
         return {
-            'move_type': move_type, 'partner_id': customer.id, 'company_id': company.id,
+            'move_type': move_type,
+            'partner_id': customer.id,
+            'company_id': company.id,
             'journal_id': self.sale_journal(company).id,
             'invoice_date': self.past_date(),
             'invoice_payment_term_id': self.random.choice(self.payment_terms).id,
             'invoice_user_id': self.random.choice(self.salespeople).id,
-            'invoice_line_ids': [(0, 0, {
-                'product_id': line['product_id'], 'quantity': line['product_uom_qty'],
-                'price_unit': line['price_unit'],
-            }) for line in (self.line_values() for _ in range(1 if move_type == 'out_refund' else
-                                                                self.random.randint(1, 4)))],
+            'invoice_line_ids': [
+                (
+                    0,
+                    0,
+                    {
+                        'product_id': line['product_id'],
+                        'quantity': line['product_uom_qty'],
+                        'price_unit': line['price_unit'],
+                    },
+                )
+                for line in (
+                    self.line_values() for _ in range(1 if move_type == 'out_refund' else self.random.randint(1, 4))
+                )
+            ],
         }
 
     def sale_journal(self, company):
@@ -320,15 +401,20 @@ class TierBuilder:
 
     def create_payments(self):
         """Pay the oldest invoices first, as customers do; some old ones stay unpaid and become overdue."""
-        invoices = self.env['account.move'].search([
-            ('move_type', '=', 'out_invoice'), ('state', '=', 'posted'), ('payment_state', '=', 'not_paid'),
-        ], order='invoice_date, id')
+        invoices = self.env['account.move'].search(
+            [
+                ('move_type', '=', 'out_invoice'),
+                ('state', '=', 'posted'),
+                ('payment_state', '=', 'not_paid'),
+            ],
+            order='invoice_date, id',
+        )
         down_payments = invoices.filtered(lambda invoice: invoice.line_ids.sale_line_ids.filtered('is_downpayment'))
         plan = [[(invoice, 1.0)] for invoice in down_payments]
         remaining = [invoice for invoice in invoices - down_payments if self.random.random() > 0.08]
         while len(plan) < self.tier.payments and remaining:
             plan += self.next_shape(remaining)
-        plan = plan[:self.tier.payments]
+        plan = plan[: self.tier.payments]
         # A second payment of the same invoice is reconciled after the first one, never in the same batch.
         second_payments = [group for group in plan if group[0][1] == 'rest']
         for part in ([group for group in plan if group[0][1] != 'rest'], second_payments):
@@ -340,26 +426,32 @@ class TierBuilder:
         shape = self.random.random()
         first = remaining.pop(0)
         if shape < 0.55:
-            return [[(first, 1.0)]]                                       # paid in full
+            return [[(first, 1.0)]]  # paid in full
         if shape < 0.70:
-            return [[(first, self.random.choice((0.3, 0.5, 0.7)))]]       # paid in part, the rest still open
-        if shape < 0.85:                                                  # one payment for several invoices
-            together = [first] + [invoice for invoice in remaining[:12]
-                                  if invoice.commercial_partner_id == first.commercial_partner_id
-                                  and invoice.company_id == first.company_id][:3]
+            return [[(first, self.random.choice((0.3, 0.5, 0.7)))]]  # paid in part, the rest still open
+        if shape < 0.85:  # one payment for several invoices
+            together = [first] + [
+                invoice
+                for invoice in remaining[:12]
+                if invoice.commercial_partner_id == first.commercial_partner_id
+                and invoice.company_id == first.company_id
+            ][:3]
             for invoice in together[1:]:
                 remaining.remove(invoice)
             return [[(invoice, 1.0) for invoice in together]]
-        return [[(first, 0.5)], [(first, 'rest')]]                        # several payments for one invoice
+        return [[(first, 0.5)], [(first, 'rest')]]  # several payments for one invoice
 
     def pay(self, plan):
         payments = self.env['account.payment'].create([self.payment_values(group) for group in plan])
         payments.action_post()
-        self.env['account.move.line']._reconcile_plan([
-            (payment.move_id.line_ids + invoices.line_ids).filtered(
-                lambda line: line.account_id.account_type == 'asset_receivable' and not line.reconciled)
-            for payment, invoices in zip(payments, (self.invoices_of(group) for group in plan))
-        ])
+        self.env['account.move.line']._reconcile_plan(
+            [
+                (payment.move_id.line_ids + invoices.line_ids).filtered(
+                    lambda line: line.account_id.account_type == 'asset_receivable' and not line.reconciled
+                )
+                for payment, invoices in zip(payments, (self.invoices_of(group) for group in plan), strict=True)
+            ]
+        )
         self.progress.step('payments posted and reconciled', len(payments))
         self.env.invalidate_all()
 
@@ -373,11 +465,16 @@ class TierBuilder:
         company = invoices.company_id
         paid_on = max(invoices.mapped('invoice_date')) + timedelta(days=self.random.randint(3, 40))
         return {
-            'payment_type': 'inbound', 'partner_type': 'customer',
-            'partner_id': invoices.commercial_partner_id.id, 'company_id': company.id,
-            'journal_id': self.bank_journal(company).id, 'currency_id': invoices.currency_id.id,
-            'amount': amount, 'date': min(TODAY, paid_on),
-            'memo': ', '.join(invoices.mapped('name')), 'invoice_ids': [(6, 0, invoices.ids)],
+            'payment_type': 'inbound',
+            'partner_type': 'customer',
+            'partner_id': invoices.commercial_partner_id.id,
+            'company_id': company.id,
+            'journal_id': self.bank_journal(company).id,
+            'currency_id': invoices.currency_id.id,
+            'amount': amount,
+            'date': min(TODAY, paid_on),
+            'memo': ', '.join(invoices.mapped('name')),
+            'invoice_ids': [(6, 0, invoices.ids)],
         }
 
     @staticmethod
@@ -389,7 +486,8 @@ class TierBuilder:
 
     def create_interactions(self, contacts):
         Interaction = self.env['crm.interaction'].with_context(
-            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True)
+            tracking_disable=True, mail_create_nolog=True, mail_create_nosubscribe=True
+        )
         types = self.env['crm.interaction.type'].search([])
         leads = self.env['crm.lead'].search([('type', '=', 'opportunity')])
         lead_of_company = {lead.partner_id.commercial_partner_id.id: lead.id for lead in leads}
@@ -398,12 +496,12 @@ class TierBuilder:
             values = [self.interaction_values(customers, types, lead_of_company, index) for index in batch]
             # A cancelled interaction was planned first: a new one cannot start cancelled.
             cancelled = [vals['state'] == 'cancelled' for vals in values]
-            for vals, is_cancelled in zip(values, cancelled):
+            for vals, is_cancelled in zip(values, cancelled, strict=True):
                 if is_cancelled:
                     vals['state'] = 'planned'
             created = Interaction.create(values)
             Interaction.browse(
-                [record.id for record, is_cancelled in zip(created, cancelled) if is_cancelled]
+                [record.id for record, is_cancelled in zip(created, cancelled, strict=True) if is_cancelled]
             ).write({'state': 'cancelled'})
             self.progress.step('interactions', len(batch))
             self.env.invalidate_all()
@@ -413,11 +511,19 @@ class TierBuilder:
         interactions on opportunities, the engagement events that lead scoring counts. The scores are then settled
         as the nightly recompute leaves them."""
         leads = self.env['crm.lead'].search([('type', '=', 'opportunity')])
-        values = [{
-            'model': 'crm.lead', 'res_id': lead.id, 'message_type': 'email', 'author_id': lead.partner_id.id,
-            'subject': f'Re: {lead.name}', 'body': '<p>Dobrý den, posílám doplňující informace k poptávce.</p>',
-            'date': datetime.now() - timedelta(days=self.random.randint(0, 90), hours=self.random.randint(0, 23)),
-        } for lead in leads for _email in range(self.random.randint(0, 3))]
+        values = [
+            {
+                'model': 'crm.lead',
+                'res_id': lead.id,
+                'message_type': 'email',
+                'author_id': lead.partner_id.id,
+                'subject': f'Re: {lead.name}',
+                'body': '<p>Dobrý den, posílám doplňující informace k poptávce.</p>',
+                'date': datetime.now() - timedelta(days=self.random.randint(0, 90), hours=self.random.randint(0, 23)),
+            }
+            for lead in leads
+            for _email in range(self.random.randint(0, 3))
+        ]
         for batch in self.batched(values):
             self.env['mail.message'].create(batch)
             self.progress.step('inbound e-mails on opportunities', len(batch))
@@ -428,16 +534,20 @@ class TierBuilder:
         contact_id, company_id = self.random.choice(customers)
         company = self.company_by_customer[company_id]
         salesperson = self.salespeople[index % len(self.salespeople)]
-        moment = datetime.combine(self.past_date(oldest=HISTORY_DAYS, newest=-30), datetime.min.time()) \
-            + timedelta(minutes=self.random.randrange(7 * 60, 17 * 60))
+        moment = datetime.combine(self.past_date(oldest=HISTORY_DAYS, newest=-30), datetime.min.time()) + timedelta(
+            minutes=self.random.randrange(7 * 60, 17 * 60)
+        )
         state = self.interaction_state(moment)
         return {
             'subject': f'{self.random.choice(names.INTERACTION_SUBJECTS)} #{index}',
-            'interaction_type_id': types[index % len(types)].id, 'partner_id': contact_id,
+            'interaction_type_id': types[index % len(types)].id,
+            'partner_id': contact_id,
             'lead_id': lead_of_company.get(company_id) if index % 4 == 0 else False,
-            'user_id': salesperson.id, 'team_id': self.team_of(salesperson, company),
+            'user_id': salesperson.id,
+            'team_id': self.team_of(salesperson, company),
             'company_id': company.id,
-            'date': moment, 'state': state,
+            'date': moment,
+            'state': state,
             'date_done': moment + timedelta(hours=self.random.randint(1, 240)) if state == 'resolved' else False,
             'description': '<p>Projednáno s odběratelem, další krok dle dohody.</p>',
         }
@@ -457,15 +567,23 @@ class TierBuilder:
         Move = self.env['account.move']
         for company in (self.czech, self.slovak):
             partners = self.env['res.partner'].with_company(company).search([('is_company', '=', True)])
-            residuals = dict(Move._read_group([
-                ('company_id', '=', company.id), ('state', '=', 'posted'),
-                ('move_type', 'in', ('out_invoice', 'out_refund')),
-            ], ['commercial_partner_id'], ['amount_residual_signed:sum']))
+            residuals = dict(
+                Move._read_group(
+                    [
+                        ('company_id', '=', company.id),
+                        ('state', '=', 'posted'),
+                        ('move_type', 'in', ('out_invoice', 'out_refund')),
+                    ],
+                    ['commercial_partner_id'],
+                    ['amount_residual_signed:sum'],
+                )
+            )
             for partner in partners:
                 expected = company.currency_id.round(residuals.get(partner, 0.0))
                 if company.currency_id.compare_amounts(partner.credit, expected):
-                    raise AssertionError(f'{partner.name} in {company.name}: receivable {partner.credit} '
-                                         f'!= open invoices {expected}')
+                    raise AssertionError(
+                        f'{partner.name} in {company.name}: receivable {partner.credit} != open invoices {expected}'
+                    )
         self.progress.step('receivable balances equal to the open invoices, checked', 0)
 
 

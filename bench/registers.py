@@ -1,6 +1,7 @@
 """The public registers on a loopback port for the nightly-check item: answers in the registers' documented
 formats (ARES's JSON search answer, the register of VAT payers' SOAP answer), built from the recorded answers the
 addon's tests replay, for whichever companies a batch asks about. Loopback only; stopped by the item."""
+
 import copy
 import json
 import re
@@ -10,14 +11,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from odoo.addons.crm_company_register.tests.common import DATA
 
 ARES_SUBJECT = json.loads((DATA / 'ares_27082440.json').read_text())
-ADIS_PAYER = ('<statusPlatceDPH dic="{dic}" nespolehlivyPlatce="NE" cisloFu="004"><zverejneneUcty>'
-              '<ucet datumZverejneni="2013-04-01"><standardniUcet cislo="{dic}" kodBanky="2700"/></ucet>'
-              '</zverejneneUcty></statusPlatceDPH>')
-ADIS_ANSWER = ('<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope '
-               'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>'
-               '<StatusNespolehlivyPlatceResponse xmlns="http://adis.mfcr.cz/rozhraniCRPDPH/">'
-               '<status odpovedGenerovana="2026-11-30" statusCode="0" statusText="OK"/>{payers}'
-               '</StatusNespolehlivyPlatceResponse></soapenv:Body></soapenv:Envelope>')
+ADIS_PAYER = (
+    '<statusPlatceDPH dic="{dic}" nespolehlivyPlatce="NE" cisloFu="004"><zverejneneUcty>'
+    '<ucet datumZverejneni="2013-04-01"><standardniUcet cislo="{dic}" kodBanky="2700"/></ucet>'
+    '</zverejneneUcty></statusPlatceDPH>'
+)
+ADIS_ANSWER = (
+    '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope '
+    'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>'
+    '<StatusNespolehlivyPlatceResponse xmlns="http://adis.mfcr.cz/rozhraniCRPDPH/">'
+    '<status odpovedGenerovana="2026-11-30" statusCode="0" statusText="OK"/>{payers}'
+    '</StatusNespolehlivyPlatceResponse></soapenv:Body></soapenv:Envelope>'
+)
 
 
 def ares_subject(ico):
@@ -27,7 +32,6 @@ def ares_subject(ico):
 
 
 class RegisterHandler(BaseHTTPRequestHandler):
-
     def do_POST(self):
         body = self.rfile.read(int(self.headers.get('Content-Length') or 0)).decode()
         if self.path.startswith('/ares/'):
@@ -44,7 +48,7 @@ class RegisterHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(content)
 
-    def log_message(self, format, *args):  # noqa: A002 - the signature of BaseHTTPRequestHandler
+    def log_message(self, format, *args):
         """Silent: the benchmark prints its own progress."""
 
 

@@ -6,6 +6,7 @@
 Each item runs its cases interleaved (ours, then the peers, in a rotating order), after one warm-up each, and
 reports the median SQL query count and wall time; ratios are ours / peer. The JSON lands in bench/results/.
 """
+
 import argparse
 import json
 import platform
@@ -17,8 +18,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (OUR_ADDONS, PEER_ADDONS, bench_db, bring_up_to_date, copy_db, drop_db, environment, init_db,
-                    install_modules)
+from common import (
+    OUR_ADDONS,
+    PEER_ADDONS,
+    bench_db,
+    bring_up_to_date,
+    copy_db,
+    drop_db,
+    environment,
+    init_db,
+    install_modules,
+)
 from generate import template_name, tier_key
 from items import ITEMS, count_records, overnight_state
 
@@ -37,8 +47,10 @@ def unavailable_peers(env):
     for peer in PEER_ADDONS:
         module = env['ir.module.module'].search([('name', '=', peer)])
         if module.state != 'installed':
-            reasons[peer] = env['ir.config_parameter'].get_param(f'bench.peer_unavailable.{peer}') \
+            reasons[peer] = (
+                env['ir.config_parameter'].get_param(f'bench.peer_unavailable.{peer}')
                 or f'{peer} is not installed in the template'
+            )
     return reasons
 
 
@@ -63,12 +75,14 @@ TARGETS = {
     ('9', "Odoo's _cron_update_automated_probabilities"): time_within(1),
     ('10', 'the same with every scoring rule archived'): time_within(1.3),
     ('6', 'Odoo list export to XLSX'): (
-        'faster, flat memory', lambda row: row['time_ratio'] < 1
-        and row['ours']['peak_mib'] <= 1.25 * row['ours']['peak_mib_half']),
-    ('8', 'one batch'): (
-        'constant queries per batch', lambda row: row['ours']['queries'] <= row['theirs']['queries']),
+        'faster, flat memory',
+        lambda row: row['time_ratio'] < 1 and row['ours']['peak_mib'] <= 1.25 * row['ours']['peak_mib_half'],
+    ),
+    ('8', 'one batch'): ('constant queries per batch', lambda row: row['ours']['queries'] <= row['theirs']['queries']),
     ('8', 'without crm_company_register'): (
-        'at most one query more', lambda row: row['ours']['queries'] <= row['theirs']['queries'] + 1),
+        'at most one query more',
+        lambda row: row['ours']['queries'] <= row['theirs']['queries'] + 1,
+    ),
     ('11', 'SQL aggregate of net revenue (floor)'): time_within(3),
     ('12', 'pipeline analysis pivot'): time_within(1.5),
     ('13', "SQL search of the day's birthdays (floor)"): time_within(2),
@@ -108,7 +122,7 @@ def measure_install(repetitions):
     seconds = {case: [] for case in cases}
     try:
         for repetition in range(repetitions):
-            for case, modules in (cases.items() if repetition % 2 == 0 else reversed(cases.items())):
+            for case, modules in cases.items() if repetition % 2 == 0 else reversed(cases.items()):
                 target = bench_db('install', 'target')
                 copy_db(empty, target)
                 seconds[case].append(install_modules(target, modules))
@@ -116,10 +130,16 @@ def measure_install(repetitions):
     finally:
         drop_db(empty)
     ours, peer = (statistics.median(seconds[case]) for case in cases)
-    return [{
-        'item': '7', 'what': 'install ' + ' + '.join(OUR_ADDONS), 'peer': 'crm + sale_crm alone',
-        'ours': {'seconds': ours}, 'theirs': {'seconds': peer}, 'time_ratio': ours / peer,
-    }]
+    return [
+        {
+            'item': '7',
+            'what': 'install ' + ' + '.join(OUR_ADDONS),
+            'peer': 'crm + sale_crm alone',
+            'ours': {'seconds': ours},
+            'theirs': {'seconds': peer},
+            'time_ratio': ours / peer,
+        }
+    ]
 
 
 def pair(ours, theirs, unit_ms=True):
@@ -133,9 +153,11 @@ def pair(ours, theirs, unit_ms=True):
 
 
 def format_table(result):
-    lines = [f"tier {result['tier']} | " + ', '.join(f'{k} {v}' for k, v in result['counts'].items()),
-             f"{'item':<5}{'measure':<44}{'peer':<42}{'queries':>10}{'q ratio':>9}{'time':>18}{'t ratio':>9}"
-             f"  {'target':<28}extra"]
+    lines = [
+        f"tier {result['tier']} | " + ', '.join(f'{k} {v}' for k, v in result['counts'].items()),
+        f"{'item':<5}{'measure':<44}{'peer':<42}{'queries':>10}{'q ratio':>9}{'time':>18}{'t ratio':>9}"
+        f"  {'target':<28}extra",
+    ]
     for row in result['rows']:
         if 'skipped' in row:
             lines.append(f"{row['item']:<5}{row['what']:<44}{row.get('peer', ''):<42}  skipped: {row['skipped']}")
@@ -145,12 +167,15 @@ def format_table(result):
         q_ratio = f"{row['query_ratio']:.2f}" if row.get('query_ratio') is not None else ''
         extra = ''
         if 'peak_mib' in ours:
-            extra = (f"peak memory {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} MiB = {row['memory_ratio']:.2f}; "
-                     f"ours on half the records {ours['peak_mib_half']:.0f} MiB")
+            extra = (
+                f"peak memory {ours['peak_mib']:.0f}/{theirs['peak_mib']:.0f} MiB = {row['memory_ratio']:.2f}; "
+                f"ours on half the records {ours['peak_mib_half']:.0f} MiB"
+            )
         target = f"{row['target']}: {'met' if row['target_met'] else 'MISSED'}" if 'target' in row else ''
-        lines.append(f"{row['item']:<5}{row['what']:<44}{row['peer']:<42}{queries:>10}{q_ratio:>9}"
-                     f"{pair(ours['seconds'], theirs['seconds']):>18}{row['time_ratio']:>9.2f}  {target:<28}{extra}"
-                     .rstrip())
+        lines.append(
+            f"{row['item']:<5}{row['what']:<44}{row['peer']:<42}{queries:>10}{q_ratio:>9}"
+            f"{pair(ours['seconds'], theirs['seconds']):>18}{row['time_ratio']:>9.2f}  {target:<28}{extra}".rstrip()
+        )
     for peer, reason in result['peers_unavailable'].items():
         lines.append(f'peer unavailable: {peer}: {reason}')
     return '\n'.join(lines)
@@ -158,8 +183,9 @@ def format_table(result):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument('tier', nargs='?', default='small',
-                        help='small, medium or large (the template must exist: see generate.py)')
+    parser.add_argument(
+        'tier', nargs='?', default='small', help='small, medium or large (the template must exist: see generate.py)'
+    )
     parser.add_argument('--scale', type=int, default=1)
     parser.add_argument('--repetitions', type=int, default=5)
     parser.add_argument('--items', default=','.join(ITEMS), help='comma-separated item numbers, e.g. 1,3,4')
@@ -188,9 +214,13 @@ def main(argv=None):
     else:
         rows.append({'item': '7', 'what': 'install time', 'skipped': 'run with --install (takes minutes)'})
     result = {
-        'tier': args.tier if args.scale == 1 else f'{args.tier} x{args.scale}', 'template': template,
-        'measured_at': datetime.now().isoformat(timespec='seconds'), 'repetitions': args.repetitions,
-        'python': platform.python_version(), 'counts': counts, 'peers_unavailable': peers_missing,
+        'tier': args.tier if args.scale == 1 else f'{args.tier} x{args.scale}',
+        'template': template,
+        'measured_at': datetime.now().isoformat(timespec='seconds'),
+        'repetitions': args.repetitions,
+        'python': platform.python_version(),
+        'counts': counts,
+        'peers_unavailable': peers_missing,
         'rows': judge(rows),
         'seconds_total': round(time.perf_counter() - started, 1),
     }

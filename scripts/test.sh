@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test: both addons' tests with pytest-odoo (browser tours included, through its HTTP server)
-# and the end-to-end tests in tests/ against real server processes, on throwaway databases; meanwhile, in the
+# Runs the lint checks, then every test: the addons' tests with pytest-odoo (browser tours included, through its
+# HTTP server) and the end-to-end tests in tests/ against real server processes, on throwaway databases; meanwhile, in the
 # background, Odoo's own crm and sale_crm suites with both addons installed (STANDARD=0 leaves those out),
 # whose result tests/test_standard_suites.py waits for, so that pytest's closing line reports everything.
 source "$(dirname "$0")/lib.sh"
 
 setup_all
+# The full run starts with OCA's checks (.pre-commit-config.yaml), which fail on any new violation.
+if [ $# -eq 0 ]; then
+    log "Linting: pre-commit run --all-files"
+    (cd "$ROOT" && "$PYTHON" -m pre_commit run --all-files --show-diff-on-failure)
+fi
 DB="${TEST_DB:-crm_extended_test_$$}"
 export E2E_TEMPLATE_DB="${DB}_template"
 cleanup() { wait; drop_db "$DB"; drop_db "$E2E_TEMPLATE_DB"; }

@@ -1,5 +1,6 @@
 """Fixtures of the end-to-end tests: real Odoo server processes on free loopback ports, each against a
 throwaway copy of the database the test command prepared (E2E_TEMPLATE_DB, both addons installed)."""
+
 import configparser
 import contextlib
 import os
@@ -10,7 +11,6 @@ from pathlib import Path
 
 import psycopg2
 import pytest
-
 from rpc import OdooRpc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,8 +18,8 @@ BENCH = ROOT / 'bench'
 LOGS = ROOT / '.local' / 'logs'
 sys.path.append(str(BENCH))
 
-from common import LOOPBACK, odoo_server  # noqa: E402  (the benchmark's server start, shared)
-from common import drop_database as drop_database_of  # noqa: E402
+from common import LOOPBACK, odoo_server
+from common import drop_database as drop_database_of
 
 
 def odoo_options():
@@ -30,8 +30,13 @@ def odoo_options():
 
 def connect(dbname):
     options = odoo_options()
-    return psycopg2.connect(dbname=dbname, host=options['db_host'], port=options['db_port'],
-                            user=options['db_user'], password=options['db_password'])
+    return psycopg2.connect(
+        dbname=dbname,
+        host=options['db_host'],
+        port=options['db_port'],
+        user=options['db_user'],
+        password=options['db_password'],
+    )
 
 
 def run_sql(sql, dbname='postgres'):
@@ -67,8 +72,9 @@ def odoo_command(*args, command=('server',)):
 def running_server(dbname):
     """A threaded server of ``dbname`` without cron threads; its log is kept in .local/logs for after the run."""
     LOGS.mkdir(parents=True, exist_ok=True)
-    with odoo_server(dbname, LOGS / f'{dbname}.log', '--max-cron-threads', '0', '--log-level', 'warn',
-                     start_timeout=120) as port:
+    with odoo_server(
+        dbname, LOGS / f'{dbname}.log', '--max-cron-threads', '0', '--log-level', 'warn', start_timeout=120
+    ) as port:
         yield f'http://{LOOPBACK}:{port}'
 
 
@@ -96,8 +102,11 @@ def admin_rpc(server_url, e2e_database):
 def smoke_databases():
     """Every database the benchmark's smoke runs may create, named after this checkout's role as bench/common.py
     names them; other benchmark databases may be in use by someone else."""
-    return {f"bench_{odoo_options()['db_user']}_{stage}_{tier}" for stage in ('template', 'build', 'run', 'load')
-            for tier in ('base', 'small', 'small_x2')}
+    return {
+        f"bench_{odoo_options()['db_user']}_{stage}_{tier}"
+        for stage in ('template', 'build', 'run', 'load')
+        for tier in ('base', 'small', 'small_x2')
+    }
 
 
 def existing_smoke_databases():
@@ -106,8 +115,14 @@ def existing_smoke_databases():
 
 def bench(script, *args):
     """Run a benchmark script; return its output."""
-    process = subprocess.run([sys.executable, str(BENCH / script), *args], env=os.environ,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=900)
+    process = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        env=os.environ,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=900,
+    )
     assert process.returncode == 0, f'{script} {" ".join(args)} failed:\n{process.stdout[-4000:]}'
     return process.stdout
 

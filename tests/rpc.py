@@ -1,4 +1,5 @@
 """A minimal JSON-RPC client, speaking to the server the way any external integration does."""
+
 import http.cookiejar
 import itertools
 import json
@@ -25,10 +26,15 @@ class OdooRpc:
         self.browser = None
 
     def call(self, service, method, *args):
-        payload = {'jsonrpc': '2.0', 'method': 'call', 'id': next(self._ids),
-                   'params': {'service': service, 'method': method, 'args': args}}
-        request = urllib.request.Request(f'{self.url}/jsonrpc', json.dumps(payload).encode(),
-                                         {'Content-Type': 'application/json'})
+        payload = {
+            'jsonrpc': '2.0',
+            'method': 'call',
+            'id': next(self._ids),
+            'params': {'service': service, 'method': method, 'args': args},
+        }
+        request = urllib.request.Request(
+            f'{self.url}/jsonrpc', json.dumps(payload).encode(), {'Content-Type': 'application/json'}
+        )
         with urllib.request.urlopen(request, timeout=120) as response:
             answer = json.load(response)
         if 'error' in answer:
@@ -45,10 +51,17 @@ class OdooRpc:
         """GET ``path`` logged in to the web client as the user, as the browser follows a download action."""
         if self.browser is None:
             self.browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-            payload = {'jsonrpc': '2.0', 'method': 'call', 'id': next(self._ids),
-                       'params': {'db': self.db, 'login': self.login_name, 'password': self.password}}
-            request = urllib.request.Request(f'{self.url}/web/session/authenticate', json.dumps(payload).encode(),
-                                             {'Content-Type': 'application/json'})
+            payload = {
+                'jsonrpc': '2.0',
+                'method': 'call',
+                'id': next(self._ids),
+                'params': {'db': self.db, 'login': self.login_name, 'password': self.password},
+            }
+            request = urllib.request.Request(
+                f'{self.url}/web/session/authenticate',
+                json.dumps(payload).encode(),
+                {'Content-Type': 'application/json'},
+            )
             with self.browser.open(request, timeout=120) as response:
                 answer = json.load(response)
             if 'error' in answer:

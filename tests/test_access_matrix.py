@@ -4,6 +4,7 @@ access_matrix.csv next to this file is the product's security documentation: for
 or extend, what each profile may read (the records and every field the addons add), write, create and delete.
 record_rule_matrix.csv says how many of the records spread over two companies and two owners each profile
 sees ('-' where the profile may not read the model at all)."""
+
 import csv
 import pathlib
 
@@ -40,7 +41,6 @@ def read_table(name):
 
 @tagged('post_install', '-at_install')
 class TestAccessMatrix(TransactionCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -48,28 +48,41 @@ class TestAccessMatrix(TransactionCase):
         cls.company = cls.env.company
         cls.other_company = cls.env['res.company'].create({'name': 'Matrix Other Company'})
         cls.users = {
-            profile: new_test_user(cls.env, login=f'matrix_{profile}', groups=groups,
-                                   company_id=cls.company.id, company_ids=[cls.company.id])
+            profile: new_test_user(
+                cls.env,
+                login=f'matrix_{profile}',
+                groups=groups,
+                company_id=cls.company.id,
+                company_ids=[cls.company.id],
+            )
             for profile, groups in PROFILES.items()
         } | {
-            profile: new_test_user(cls.env, login=f'matrix_{profile}', groups=group,
-                                   company_id=cls.company.id, company_ids=[cls.company.id])
-            for profile, group in ADDON_PROFILES.items() if cls.env.ref(group, raise_if_not_found=False)
+            profile: new_test_user(
+                cls.env,
+                login=f'matrix_{profile}',
+                groups=group,
+                company_id=cls.company.id,
+                company_ids=[cls.company.id],
+            )
+            for profile, group in ADDON_PROFILES.items()
+            if cls.env.ref(group, raise_if_not_found=False)
         }
         cls.owner = cls.users['sales_own']
         cls.colleague = new_test_user(cls.env, login='matrix_colleague', groups='sales_team.group_sale_salesman')
         cls.customer = cls.env['res.partner'].create({'name': 'Matrix Customer s.r.o.', 'is_company': True})
         cls.records_by_model = {
-            model: builder()
-            for model, builder in cls._record_builders().items() if model in cls.env
+            model: builder() for model, builder in cls._record_builders().items() if model in cls.env
         }
 
     @classmethod
     def _record_builders(cls):
         """Per model, three records: the owner's, a colleague's, and one in the other company."""
-        builders = {'crm.interaction': cls._build_interactions, 'crm.care.rule': cls._build_care_rules,
-                    'crm.history.entry': cls._build_history_entries,
-                    'crm.salesperson.effectiveness.report': cls._build_effectiveness_rows}
+        builders = {
+            'crm.interaction': cls._build_interactions,
+            'crm.care.rule': cls._build_care_rules,
+            'crm.history.entry': cls._build_history_entries,
+            'crm.salesperson.effectiveness.report': cls._build_effectiveness_rows,
+        }
         if 'crm.consent' in cls.env:
             builders['crm.consent'] = cls._build_consents
         installed = cls.env['ir.module.module']._installed()
@@ -91,13 +104,18 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def _build_interactions(cls):
         phone_call = cls.env.ref('crm_extended.crm_interaction_type_phone_call')
-        return cls.env['crm.interaction'].create([{
-            'subject': f'Matrix {label}',
-            'interaction_type_id': phone_call.id,
-            'partner_id': cls.customer.id,
-            'user_id': user.id,
-            'company_id': company.id,
-        } for label, user, company in cls._spread_over_owners_and_companies()])
+        return cls.env['crm.interaction'].create(
+            [
+                {
+                    'subject': f'Matrix {label}',
+                    'interaction_type_id': phone_call.id,
+                    'partner_id': cls.customer.id,
+                    'user_id': user.id,
+                    'company_id': company.id,
+                }
+                for label, user, company in cls._spread_over_owners_and_companies()
+            ]
+        )
 
     @classmethod
     def _build_history_entries(cls):
@@ -116,41 +134,59 @@ class TestAccessMatrix(TransactionCase):
     def _build_care_rules(cls):
         """Care rules belong to a company, not to an owner."""
         phone_call = cls.env.ref('crm_extended.crm_interaction_type_phone_call')
-        return cls.env['crm.care.rule'].create([{
-            'name': f'Matrix {label}',
-            'kind': 'birthday',
-            'interaction_type_id': phone_call.id,
-            'company_id': company.id,
-        } for label, _user, company in cls._spread_over_owners_and_companies()])
+        return cls.env['crm.care.rule'].create(
+            [
+                {
+                    'name': f'Matrix {label}',
+                    'kind': 'birthday',
+                    'interaction_type_id': phone_call.id,
+                    'company_id': company.id,
+                }
+                for label, _user, company in cls._spread_over_owners_and_companies()
+            ]
+        )
 
     @classmethod
     def _build_consents(cls):
         newsletter = cls.env.ref('crm_personal_data.crm_processing_purpose_newsletter')
-        return cls.env['crm.consent'].create([{
-            'partner_id': cls.customer.id,
-            'purpose_id': newsletter.id,
-            'channel': 'form',
-            'user_id': user.id,
-            'company_id': company.id,
-        } for _label, user, company in cls._spread_over_owners_and_companies()])
+        return cls.env['crm.consent'].create(
+            [
+                {
+                    'partner_id': cls.customer.id,
+                    'purpose_id': newsletter.id,
+                    'channel': 'form',
+                    'user_id': user.id,
+                    'company_id': company.id,
+                }
+                for _label, user, company in cls._spread_over_owners_and_companies()
+            ]
+        )
 
     @classmethod
     def _build_opportunities(cls):
         """Only the owner's opportunity is invoiced: accounting users see it through its invoice."""
-        opportunities = cls.env['crm.lead'].create([{
-            'name': f'Matrix {label}',
-            'type': 'opportunity',
-            'partner_id': cls.customer.id,
-            'user_id': user.id,
-            'company_id': company.id,
-        } for label, user, company in cls._spread_over_owners_and_companies()])
-        service = cls.env['product.product'].create({
-            'name': 'Matrix service', 'type': 'service', 'invoice_policy': 'order', 'list_price': 100.0})
-        order = cls.env['sale.order'].create({
-            'partner_id': cls.customer.id,
-            'opportunity_id': opportunities[0].id,
-            'order_line': [Command.create({'product_id': service.id})],
-        })
+        opportunities = cls.env['crm.lead'].create(
+            [
+                {
+                    'name': f'Matrix {label}',
+                    'type': 'opportunity',
+                    'partner_id': cls.customer.id,
+                    'user_id': user.id,
+                    'company_id': company.id,
+                }
+                for label, user, company in cls._spread_over_owners_and_companies()
+            ]
+        )
+        service = cls.env['product.product'].create(
+            {'name': 'Matrix service', 'type': 'service', 'invoice_policy': 'order', 'list_price': 100.0}
+        )
+        order = cls.env['sale.order'].create(
+            {
+                'partner_id': cls.customer.id,
+                'opportunity_id': opportunities[0].id,
+                'order_line': [Command.create({'product_id': service.id})],
+            }
+        )
         order.action_confirm()
         order._create_invoices()
         return opportunities
@@ -158,17 +194,30 @@ class TestAccessMatrix(TransactionCase):
     @classmethod
     def _build_customer_values(cls):
         """Customer values belong to a company, not to an owner: one customer each."""
-        return cls.env['crm.customer.value'].create([{
-            'partner_id': cls.env['res.partner'].create({'name': f'Matrix value {label}', 'is_company': True}).id,
-            'company_id': company.id,
-        } for label, _user, company in cls._spread_over_owners_and_companies()])
+        return cls.env['crm.customer.value'].create(
+            [
+                {
+                    'partner_id': cls.env['res.partner']
+                    .create({'name': f'Matrix value {label}', 'is_company': True})
+                    .id,
+                    'company_id': company.id,
+                }
+                for label, _user, company in cls._spread_over_owners_and_companies()
+            ]
+        )
 
     def _our_fields(self, model):
-        return self.env['ir.model.fields'].search([
-            ('model', '=', model),
-            ('id', 'in', self._our_ids('ir.model.fields')),
-            ('name', 'not in', models.MAGIC_COLUMNS + ['display_name']),
-        ]).mapped('name')
+        return (
+            self.env['ir.model.fields']
+            .search(
+                [
+                    ('model', '=', model),
+                    ('id', 'in', self._our_ids('ir.model.fields')),
+                    ('name', 'not in', models.MAGIC_COLUMNS + ['display_name']),
+                ]
+            )
+            .mapped('name')
+        )
 
     def _our_ids(self, model):
         return self.env['ir.model.data'].search([('module', 'in', OUR_MODULES), ('model', '=', model)]).mapped('res_id')

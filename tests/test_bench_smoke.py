@@ -1,9 +1,9 @@
 """The benchmark runs end to end on its small tier, and our list screens cost the same number of queries whatever
 the amount of data: the small tier against one twice as large. No timing is asserted."""
+
 import json
 
 import pytest
-
 from conftest import bench, drop_database, existing_smoke_databases
 
 ITEMS = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13'}
@@ -19,8 +19,18 @@ def results(tmp_path_factory, bench_small_template):
     try:
         bench('generate.py', 'small', '--scale', '2')
         bench('run.py', 'small', '--repetitions', '1', '--output', str(folder / 'small.json'))
-        bench('run.py', 'small', '--scale', '2', '--repetitions', '1', '--items', ','.join(SIZE_INDEPENDENT_ITEMS),
-              '--output', str(folder / 'double.json'))
+        bench(
+            'run.py',
+            'small',
+            '--scale',
+            '2',
+            '--repetitions',
+            '1',
+            '--items',
+            ','.join(SIZE_INDEPENDENT_ITEMS),
+            '--output',
+            str(folder / 'double.json'),
+        )
         yield {size: json.loads((folder / f'{size}.json').read_text()) for size in ('small', 'double')}
     finally:
         for name in existing_smoke_databases() - before:
@@ -28,8 +38,11 @@ def results(tmp_path_factory, bench_small_template):
 
 
 def our_query_counts(result):
-    return {(row['item'], row['what'].split(',')[0], row['peer']): row['ours']['queries']
-            for row in result['rows'] if row['item'] in SIZE_INDEPENDENT_ITEMS and 'queries' in row.get('ours', {})}
+    return {
+        (row['item'], row['what'].split(',')[0], row['peer']): row['ours']['queries']
+        for row in result['rows']
+        if row['item'] in SIZE_INDEPENDENT_ITEMS and 'queries' in row.get('ours', {})
+    }
 
 
 def test_benchmark_reports_every_item_with_the_data_counts(results):

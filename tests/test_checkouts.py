@@ -1,4 +1,5 @@
 """Two checkouts of the project on one machine: setting up a second one leaves the first one serving."""
+
 import configparser
 import os
 import pathlib
@@ -8,30 +9,51 @@ import sys
 
 import psycopg2
 import pytest
-
 from conftest import odoo_options
 from rpc import OdooRpc
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 # What the test command exports for this checkout; a second checkout's shell has none of it.
-THIS_CHECKOUTS_VARIABLES = {'CRM_SETUP_DONE', 'ODOO_RC', 'E2E_TEMPLATE_DB', 'STANDARD_OUTPUT', 'STANDARD_RESULT',
-                            'DB_USER', 'DB_PASSWORD'}
+THIS_CHECKOUTS_VARIABLES = {
+    'CRM_SETUP_DONE',
+    'ODOO_RC',
+    'E2E_TEMPLATE_DB',
+    'STANDARD_OUTPUT',
+    'STANDARD_RESULT',
+    'DB_USER',
+    'DB_PASSWORD',
+}
 
 
 def run_in(checkout, script, timeout=300):
     """Runs a shell script with the steps of checkout's scripts/lib.sh, in an environment of its own."""
-    environment = {name: value for name, value in os.environ.items()
-                   if name not in THIS_CHECKOUTS_VARIABLES and not name.startswith('PG')}
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in THIS_CHECKOUTS_VARIABLES and not name.startswith('PG')
+    }
     environment['PYTHON'] = sys.executable
-    return subprocess.run(['bash', '-c', f'source scripts/lib.sh; {script}'], cwd=checkout, env=environment,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        ['bash', '-c', f'source scripts/lib.sh; {script}'],
+        cwd=checkout,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def can_connect(options):
     try:
-        psycopg2.connect(dbname='postgres', host=options['db_host'], port=options['db_port'],
-                         user=options['db_user'], password=options['db_password'], connect_timeout=10).close()
+        psycopg2.connect(
+            dbname='postgres',
+            host=options['db_host'],
+            port=options['db_port'],
+            user=options['db_user'],
+            password=options['db_password'],
+            connect_timeout=10,
+        ).close()
     except psycopg2.OperationalError:
         return False
     return True

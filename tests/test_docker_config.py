@@ -1,5 +1,6 @@
 """The Docker setup of the README, checked where no Docker engine runs: the compose file, the configuration it
 mounts into the official Odoo image and the commands the README gives, against Odoo 19's own option parser."""
+
 import configparser
 import os
 import pathlib
@@ -8,11 +9,13 @@ import shlex
 import shutil
 import subprocess
 
-import odoo.addons
 import pytest
 import yaml
+
 from odoo import release
 from odoo.tools import config as odoo_config
+
+import odoo.addons
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 COMPOSE_TEXT = (ROOT / 'docker-compose.yml').read_text()
@@ -75,6 +78,7 @@ def interpolated(node, environment):
         if not value and match['operator'] == ':?':
             raise KeyError(f"{match['name']}: {match['argument']}")
         return value or (match['argument'] if match['operator'] == ':-' else '')
+
     return re.sub(r'\$\$|\$\{(?P<name>\w+)(?:(?P<operator>:[-?])(?P<argument>[^}]*))?\}', substitute, node)
 
 
@@ -98,8 +102,13 @@ def test_docker_compose_accepts_the_file_with_the_readme_env_file(readme_env):
     if not tool:
         pytest.skip('no docker compose on this machine')
     environment = dict(os.environ, **readme_env)
-    result = subprocess.run([*tool, '-f', str(ROOT / 'docker-compose.yml'), 'config', '-q'], env=environment,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [*tool, '-f', str(ROOT / 'docker-compose.yml'), 'config', '-q'],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
 
 
@@ -190,17 +199,23 @@ def test_replica_profile_streams_from_the_database_service_and_odoo_reads_from_i
     assert scaled['depends_on']['db-replica'] == {'condition': 'service_healthy'}
     served = interpolated(SERVICES['odoo'], readme_env)
     assert scaled['environment'].items() > served['environment'].items()
-    assert {key: scaled[key] for key in ('image', 'command', 'volumes')} == \
-        {key: served[key] for key in ('image', 'command', 'volumes')}, 'both serve the same database and filestore'
+    assert {key: scaled[key] for key in ('image', 'command', 'volumes')} == {
+        key: served[key] for key in ('image', 'command', 'volumes')
+    }, 'both serve the same database and filestore'
 
 
 def test_primary_lets_the_replica_connect_for_replication_once(tmp_path):
-    [script] = [source for target, source in bind_mounts(SERVICES['db']).items()
-                if target.startswith('/docker-entrypoint-initdb.d/')]
+    [script] = [
+        source
+        for target, source in bind_mounts(SERVICES['db']).items()
+        if target.startswith('/docker-entrypoint-initdb.d/')
+    ]
     hba = tmp_path / 'pg_hba.conf'
     hba.write_text('host all all all scram-sha-256\n')
     for _run in range(2):
         subprocess.run(['bash', str(ROOT / script)], env=dict(os.environ, PGDATA=str(tmp_path)), check=True)
     rules = [line.split() for line in hba.read_text().splitlines()]
-    assert rules.count(['host', 'replication', SERVICES['db']['environment']['POSTGRES_USER'], 'all',
-                        'scram-sha-256']) == 1
+    assert (
+        rules.count(['host', 'replication', SERVICES['db']['environment']['POSTGRES_USER'], 'all', 'scram-sha-256'])
+        == 1
+    )

@@ -2,18 +2,24 @@
 leaving standard data and every invoice and payment intact (crm_accounting_link passing its own suite alone in
 between), and install again; then crm_extended passes its suite without lead scoring, customer care and the sales
 KPIs. Every step through Odoo's own command line, as an administrator does it."""
+
 import re
 import subprocess
 
 import pytest
-
 from common import free_port
 from conftest import connect, drop_database, odoo_command, running_server, throwaway_name
 from rpc import OdooRpc
 
 # crm_extended and the addons built on it; crm_accounting_link and the one built on it, which stand without them.
-EXTENDED_ADDONS = ('crm_extended', 'crm_lead_scoring', 'crm_customer_care', 'crm_sales_kpi', 'crm_company_register',
-                   'crm_personal_data')
+EXTENDED_ADDONS = (
+    'crm_extended',
+    'crm_lead_scoring',
+    'crm_customer_care',
+    'crm_sales_kpi',
+    'crm_company_register',
+    'crm_personal_data',
+)
 ACCOUNTING_ADDONS = ('crm_accounting_link', 'crm_customer_value')
 OUR_ADDONS = EXTENDED_ADDONS + ACCOUNTING_ADDONS
 # The capabilities a company may leave out of crm_extended.
@@ -24,13 +30,27 @@ APPS = ('survey', 'website_crm', 'mass_mailing', 'event')
 ADDONS = ','.join(OUR_ADDONS + APPS)
 # The bridges of crm_accounting_link with crm_extended's addons install themselves with both of their addons and
 # leave with either.
-ACCOUNTING_BRIDGES = ('crm_payment_reminder', 'crm_lead_scoring_credit', 'crm_company_register_accounting',
-                      'crm_personal_data_accounting', 'crm_sales_kpi_accounting', 'crm_customer_care_accounting')
+ACCOUNTING_BRIDGES = (
+    'crm_payment_reminder',
+    'crm_lead_scoring_credit',
+    'crm_company_register_accounting',
+    'crm_personal_data_accounting',
+    'crm_sales_kpi_accounting',
+    'crm_customer_care_accounting',
+)
 # The bridges among crm_extended's addons and with Odoo's apps (satisfaction surveys, website page visits, mass
 # mailing, events) install themselves with our addon and leave with it.
-APP_BRIDGES = ('crm_customer_care_survey', 'crm_lead_scoring_website', 'crm_extended_mass_mailing',
-               'crm_lead_scoring_mass_mailing', 'crm_sales_kpi_customer_care', 'crm_extended_event',
-               'crm_personal_data_mass_mailing', 'crm_personal_data_event', 'crm_personal_data_customer_care')
+APP_BRIDGES = (
+    'crm_customer_care_survey',
+    'crm_lead_scoring_website',
+    'crm_extended_mass_mailing',
+    'crm_lead_scoring_mass_mailing',
+    'crm_sales_kpi_customer_care',
+    'crm_extended_event',
+    'crm_personal_data_mass_mailing',
+    'crm_personal_data_event',
+    'crm_personal_data_customer_care',
+)
 BRIDGES = ACCOUNTING_BRIDGES + APP_BRIDGES
 OUR_MODULES = str((*OUR_ADDONS, *BRIDGES))
 LOG_PROBLEM = re.compile(r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (WARNING|ERROR|CRITICAL) ', re.MULTILINE)
@@ -47,16 +67,20 @@ STANDARD_DATA = {
 # What an upgrade could rewrite: our records, views, translations and access rules.
 UPGRADE_FOOTPRINT = {
     'ir_model_data': """SELECT module, name, model, res_id, noupdate FROM ir_model_data
-                        WHERE module IN %s ORDER BY module, name""" % OUR_MODULES,
+                        WHERE module IN %s ORDER BY module, name"""
+    % OUR_MODULES,
     'ir_ui_view': """SELECT v.name, v.arch_db::text, v.priority, v.active FROM ir_ui_view v
                      JOIN ir_model_data d ON d.model = 'ir.ui.view' AND d.res_id = v.id
-                     WHERE d.module IN %s ORDER BY d.name""" % OUR_MODULES,
+                     WHERE d.module IN %s ORDER BY d.name"""
+    % OUR_MODULES,
     'ir_model_access': """SELECT a.name, a.perm_read, a.perm_write, a.perm_create, a.perm_unlink FROM ir_model_access a
                           JOIN ir_model_data d ON d.model = 'ir.model.access' AND d.res_id = a.id
-                          WHERE d.module IN %s ORDER BY d.name""" % OUR_MODULES,
+                          WHERE d.module IN %s ORDER BY d.name"""
+    % OUR_MODULES,
     'ir_rule': """SELECT r.name, r.domain_force, r.active FROM ir_rule r
                   JOIN ir_model_data d ON d.model = 'ir.rule' AND d.res_id = r.id
-                  WHERE d.module IN %s ORDER BY d.name""" % OUR_MODULES,
+                  WHERE d.module IN %s ORDER BY d.name"""
+    % OUR_MODULES,
 }
 
 
@@ -75,20 +99,33 @@ def our_states(extended, accounting):
     """The states of our modules when crm_extended's addons are in state ``extended`` and crm_accounting_link's in
     state ``accounting``: a bridge is installed when both of its sides are."""
     both = 'installed' if extended == accounting == 'installed' else 'uninstalled'
-    return (dict.fromkeys(EXTENDED_ADDONS, extended) | dict.fromkeys(ACCOUNTING_ADDONS, accounting)
-            | dict.fromkeys(ACCOUNTING_BRIDGES, both) | dict.fromkeys(APP_BRIDGES, extended))
+    return (
+        dict.fromkeys(EXTENDED_ADDONS, extended)
+        | dict.fromkeys(ACCOUNTING_ADDONS, accounting)
+        | dict.fromkeys(ACCOUNTING_BRIDGES, both)
+        | dict.fromkeys(APP_BRIDGES, extended)
+    )
 
 
 def odoo(dbname, *args):
-    result = subprocess.run(odoo_command('-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
-                            capture_output=True, text=True, timeout=1200)
+    result = subprocess.run(
+        odoo_command('-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     problems = LOG_PROBLEM.findall(result.stderr)
     assert result.returncode == 0 and not problems, f'odoo {" ".join(args)} failed:\n{result.stderr[-6000:]}'
 
 
 def module_states(dbname):
-    return dict(query(dbname, f"""SELECT name, state FROM ir_module_module
-                                  WHERE name IN {OUR_MODULES}"""))
+    return dict(
+        query(
+            dbname,
+            f"""SELECT name, state FROM ir_module_module
+                                  WHERE name IN {OUR_MODULES}""",
+        )
+    )
 
 
 def query(dbname, sql):
@@ -106,8 +143,12 @@ def snapshot(dbname, queries):
 
 
 def uninstall(dbname, *modules):
-    subprocess.run(odoo_command('-d', dbname, *modules, command=('module', 'uninstall')),
-                   check=True, capture_output=True, timeout=1200)
+    subprocess.run(
+        odoo_command('-d', dbname, *modules, command=('module', 'uninstall')),
+        check=True,
+        capture_output=True,
+        timeout=1200,
+    )
 
 
 def book_a_partly_paid_invoice(dbname):
@@ -118,10 +159,15 @@ def book_a_partly_paid_invoice(dbname):
         company_id = client.execute('res.users', 'read', [client.uid], ['company_id'])[0]['company_id'][0]
         client.execute('account.chart.template', 'try_loading', [], 'generic_coa', company_id)
         partner_id = client.execute('res.partner', 'create', {'name': 'Odběratel s.r.o.', 'is_company': True})
-        invoice_id = client.execute('account.move', 'create', {
-            'move_type': 'out_invoice', 'partner_id': partner_id,
-            'invoice_line_ids': [(0, 0, {'name': 'Consulting', 'quantity': 2, 'price_unit': 500})],
-        })
+        invoice_id = client.execute(
+            'account.move',
+            'create',
+            {
+                'move_type': 'out_invoice',
+                'partner_id': partner_id,
+                'invoice_line_ids': [(0, 0, {'name': 'Consulting', 'quantity': 2, 'price_unit': 500})],
+            },
+        )
         client.execute('account.move', 'action_post', [invoice_id])
         context = {'active_model': 'account.move', 'active_ids': [invoice_id]}
         register_id = client.execute('account.payment.register', 'create', {'amount': 400}, context=context)
@@ -158,9 +204,16 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     assert module_states(fresh_database) == our_states('uninstalled', 'installed')
     # crm_accounting_link stands alone: its suite passes once crm_extended is gone. Its query counts, locked with
     # every addon installed in the main run, would only build their thousands of records a second time.
-    odoo(fresh_database, '-u', 'crm_accounting_link', '--test-enable',
-         '--test-tags', '/crm_accounting_link,-crm_accounting_link_performance',
-         '--http-port', str(free_port()))
+    odoo(
+        fresh_database,
+        '-u',
+        'crm_accounting_link',
+        '--test-enable',
+        '--test-tags',
+        '/crm_accounting_link,-crm_accounting_link_performance',
+        '--http-port',
+        str(free_port()),
+    )
 
     uninstall(fresh_database, 'crm_accounting_link')
     assert snapshot(fresh_database, ACCOUNTING_DATA) == accounting_before
@@ -180,9 +233,29 @@ def test_install_upgrade_uninstall_reinstall(fresh_database):
     # A company that wants none of the capabilities: crm_extended keeps every other record and passes its suite alone.
     uninstall(fresh_database, *CAPABILITIES)
     assert module_states(fresh_database) == (
-        our_states('installed', 'uninstalled') | dict.fromkeys(CAPABILITIES, 'uninstalled')
-        | dict.fromkeys(('crm_lead_scoring_website', 'crm_lead_scoring_mass_mailing', 'crm_customer_care_survey',
-                         'crm_sales_kpi_customer_care', 'crm_personal_data_customer_care'), 'uninstalled'))
+        our_states('installed', 'uninstalled')
+        | dict.fromkeys(CAPABILITIES, 'uninstalled')
+        | dict.fromkeys(
+            (
+                'crm_lead_scoring_website',
+                'crm_lead_scoring_mass_mailing',
+                'crm_customer_care_survey',
+                'crm_sales_kpi_customer_care',
+                'crm_personal_data_customer_care',
+            ),
+            'uninstalled',
+        )
+    )
     # Its tours refuse bad input on purpose, which the web server logs as a warning.
-    odoo(fresh_database, '-u', 'crm_extended', '--test-enable', '--test-tags', '/crm_extended,-crm_extended_performance',
-         '--http-port', str(free_port()), '--log-handler', 'odoo.http:ERROR')
+    odoo(
+        fresh_database,
+        '-u',
+        'crm_extended',
+        '--test-enable',
+        '--test-tags',
+        '/crm_extended,-crm_extended_performance',
+        '--http-port',
+        str(free_port()),
+        '--log-handler',
+        'odoo.http:ERROR',
+    )

@@ -1,10 +1,10 @@
 """The load test runs end to end on the small tier, short: a prefork server with two HTTP workers and the cron
 worker, one salesperson, one accountant and one manager doing each of their actions, and then nothing failed and
 nothing was lost. No timing is asserted."""
+
 import json
 
 import pytest
-
 from conftest import bench
 
 WRITES = ('interactions created', 'interactions handed over', 'invoices paid', 'workbooks downloaded')
@@ -13,8 +13,22 @@ WRITES = ('interactions created', 'interactions handed over', 'invoices paid', '
 @pytest.fixture(scope='module')
 def result(tmp_path_factory, bench_small_template):
     output = tmp_path_factory.mktemp('load') / 'load.json'
-    bench('load/load.py', 'small', '--users', '3', '--duration', '100', '--warmup', '0', '--requests', '80',
-          '--think', '0', '--output', str(output))
+    bench(
+        'load/load.py',
+        'small',
+        '--users',
+        '3',
+        '--duration',
+        '100',
+        '--warmup',
+        '0',
+        '--requests',
+        '80',
+        '--think',
+        '0',
+        '--output',
+        str(output),
+    )
     return json.loads(output.read_text())
 
 

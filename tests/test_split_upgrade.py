@@ -2,6 +2,7 @@
 crm_accounting_link for addons of their own upgrades with ``-u crm_extended,crm_accounting_link``, as an
 integrator runs it: every record stays, with what the users changed in it, the new addons come installed, and the
 database then holds the same XML ids, under the same addons, as one where the split addons were installed fresh."""
+
 import configparser
 import os
 import re
@@ -11,16 +12,23 @@ import tempfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, connect, drop_database, odoo_command, throwaway_name
 from test_install_cycle import LOG_PROBLEM
 
 # The last commit before the split.
 BEFORE_SPLIT = '976b90e'
-ADDONS_BEFORE = ('crm_extended,crm_accounting_link,crm_company_register,crm_personal_data,'
-                 'survey,website_crm,mass_mailing,event')
-SPLIT_ADDONS = ('crm_lead_scoring', 'crm_customer_care', 'crm_sales_kpi', 'crm_customer_value',
-                'crm_lead_scoring_mass_mailing', 'crm_sales_kpi_accounting', 'crm_sales_kpi_customer_care')
+ADDONS_BEFORE = (
+    'crm_extended,crm_accounting_link,crm_company_register,crm_personal_data,survey,website_crm,mass_mailing,event'
+)
+SPLIT_ADDONS = (
+    'crm_lead_scoring',
+    'crm_customer_care',
+    'crm_sales_kpi',
+    'crm_customer_value',
+    'crm_lead_scoring_mass_mailing',
+    'crm_sales_kpi_accounting',
+    'crm_sales_kpi_customer_care',
+)
 
 # What the users built, by what they hold: an upgrade keeps every row.
 KEPT = {
@@ -58,9 +66,15 @@ def snapshot(dbname):
 def run_odoo(config, dbname, *args):
     result = subprocess.run(
         odoo_command('-c', config, '-d', dbname, '--stop-after-init', '--log-level', 'warn', *args),
-        capture_output=True, text=True, timeout=1500)
-    problems = [line for line in result.stderr.splitlines()
-                if LOG_PROBLEM.match(line) and not RENAMED_ADDON_WARNING.search(line)]
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    problems = [
+        line
+        for line in result.stderr.splitlines()
+        if LOG_PROBLEM.match(line) and not RENAMED_ADDON_WARNING.search(line)
+    ]
     assert result.returncode == 0 and not problems, f'odoo {" ".join(args)} failed:\n{result.stderr[-8000:]}'
 
 
@@ -70,8 +84,9 @@ def database_before_split():
     current code's configuration then opens."""
     folder = Path(tempfile.mkdtemp(prefix='crm_before_split_'))
     dbname = throwaway_name('crm_extended_split')
-    archive = subprocess.run(['git', '-C', str(ROOT), 'archive', BEFORE_SPLIT, 'addons'],
-                             check=True, capture_output=True).stdout
+    archive = subprocess.run(
+        ['git', '-C', str(ROOT), 'archive', BEFORE_SPLIT, 'addons'], check=True, capture_output=True
+    ).stdout
     subprocess.run(['tar', '-x', '-C', str(folder)], input=archive, check=True)
     options = configparser.ConfigParser()
     options.read(os.environ['ODOO_RC'])
@@ -90,8 +105,11 @@ def database_before_split():
 def test_upgrade_from_before_the_split_keeps_every_record(database_before_split):
     dbname = database_before_split
     # A user's own changes to records the addons ship as noupdate.
-    [(rule_id,)] = query(dbname, "SELECT res_id FROM ir_model_data WHERE module = 'crm_extended' "
-                                 "AND model = 'crm.lead.scoring.rule' ORDER BY id LIMIT 1")
+    [(rule_id,)] = query(
+        dbname,
+        "SELECT res_id FROM ir_model_data WHERE module = 'crm_extended' "
+        "AND model = 'crm.lead.scoring.rule' ORDER BY id LIMIT 1",
+    )
     connection = connect(dbname)
     with connection, connection.cursor() as cursor:
         cursor.execute("UPDATE crm_lead_scoring_rule SET points = 37 WHERE id = %s", [rule_id])
@@ -102,14 +120,21 @@ def test_upgrade_from_before_the_split_keeps_every_record(database_before_split)
     run_odoo(os.environ['ODOO_RC'], dbname, '-u', 'crm_extended,crm_accounting_link')
 
     assert snapshot(dbname) == before
-    states = dict(query(dbname, "SELECT name, state FROM ir_module_module WHERE name = ANY(%s)",
-                        [[*SPLIT_ADDONS, 'crm_sales_effectiveness_accounting']]))
+    states = dict(
+        query(
+            dbname,
+            "SELECT name, state FROM ir_module_module WHERE name = ANY(%s)",
+            [[*SPLIT_ADDONS, 'crm_sales_effectiveness_accounting']],
+        )
+    )
     assert states == dict.fromkeys(SPLIT_ADDONS, 'installed')
     fresh = set(query(os.environ['E2E_TEMPLATE_DB'], OUR_XMLIDS))
     upgraded = set(query(dbname, OUR_XMLIDS))
     assert not fresh - upgraded, 'the upgrade lost or misplaced XML ids that a fresh install has'
     fresh_module = {name: module for module, name in fresh}
-    misplaced = {(module, name) for module, name in upgraded
-                 if name in fresh_module and fresh_module[name] != module
-                 and (fresh_module[name], name) not in upgraded}
+    misplaced = {
+        (module, name)
+        for module, name in upgraded
+        if name in fresh_module and fresh_module[name] != module and (fresh_module[name], name) not in upgraded
+    }
     assert not misplaced, 'XML ids left with the addon they came from'

@@ -1,5 +1,6 @@
 """Odoo's own crm and sale_crm suites pass with both addons installed. The test command runs them in the
 background while the other tests run (scripts/test-standard.sh); this test waits for their result."""
+
 import os
 import pathlib
 import time

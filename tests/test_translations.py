@@ -1,4 +1,5 @@
 """Every user-visible string of the addons is in the shipped template and translated to Czech and Slovak."""
+
 import ast
 import pathlib
 
@@ -14,8 +15,18 @@ MODULES = tuple(sorted(path.parent.name for path in ADDONS.glob('*/__manifest__.
 LANGUAGES = ('cs', 'sk')
 LANGUAGE_CODES = ('cs_CZ', 'sk_SK')
 # Labels that Czech and Slovak write as English does: letters, acronyms and loanwords.
-SAME_IN_EVERY_LANGUAGE = {'A:', 'B:', 'AI', 'CAC vs CLV', 'Email', 'Marketing', 'Peppol ID', 'Reference', 'RFM',
-                          'Segment'}
+SAME_IN_EVERY_LANGUAGE = {
+    'A:',
+    'B:',
+    'AI',
+    'CAC vs CLV',
+    'Email',
+    'Marketing',
+    'Peppol ID',
+    'Reference',
+    'RFM',
+    'Segment',
+}
 # What a form shows of a node besides its text.
 LABEL_ATTRIBUTES = ('string', 'placeholder', 'title', 'help', 'aria-label', 'confirm', 'data-tooltip')
 
@@ -26,7 +37,6 @@ def has_letters(text):
 
 @tagged('post_install', '-at_install')
 class TestTranslations(TransactionCase):
-
     def _source_terms(self, module):
         reader = TranslationModuleReader(self.env.cr, modules=[module])
         return {source for _module, _type, _name, _res_id, source, _value, _comments in reader}
@@ -53,8 +63,12 @@ class TestTranslations(TransactionCase):
     def test_data_and_demo_of_our_chatter_models_log_no_creation_line(self):
         # Odoo loads data and demo files with no language and before the addon's translations: the line
         # "<description> created" would name the model in English and say "created" in the installer's language.
-        chatter_models = set(self.env['ir.model'].search([('is_mail_thread', '=', True)]).filtered(
-            lambda model: self.env[model.model]._original_module in MODULES).mapped('model'))
+        chatter_models = set(
+            self.env['ir.model']
+            .search([('is_mail_thread', '=', True)])
+            .filtered(lambda model: self.env[model.model]._original_module in MODULES)
+            .mapped('model')
+        )
         for module in MODULES:
             manifest = Manifest.for_addon(module)
             for path in manifest['data'] + manifest['demo']:
@@ -63,8 +77,10 @@ class TestTranslations(TransactionCase):
                 for record in etree.parse(str(ADDONS / module / path)).iter('record'):
                     if record.get('model') in chatter_models:
                         with self.subTest(file=f'{module}/{path}', record=record.get('id')):
-                            self.assertTrue(_creates_without_log(record), 'give its <odoo>, <data> or <record> the '
-                                                                          "context {'mail_create_nolog': True}")
+                            self.assertTrue(
+                                _creates_without_log(record),
+                                'give its <odoo>, <data> or <record> the context {\'mail_create_nolog\': True}',
+                            )
 
 
 def _creates_without_log(node):
@@ -94,24 +110,29 @@ class TestTranslationsLoaded(TransactionCase):
         english = {model.model: model.name for model in models.with_context(lang='en_US')}
         for code in LANGUAGE_CODES:
             with self.subTest(language=code):
-                untranslated = {model.model for model in models.with_context(lang=code)
-                                if model.name == english[model.model]}
+                untranslated = {
+                    model.model for model in models.with_context(lang=code) if model.name == english[model.model]
+                }
                 self.assertFalse(untranslated, 'these models are named in English: translate their description')
 
     def test_our_view_labels_read_in_czech_and_slovak(self):
         arch = self.env['ir.ui.view']._fields['arch_db']
-        views = self.env['ir.ui.view'].browse(self.env['ir.model.data'].search(
-            [('model', '=', 'ir.ui.view'), ('module', 'in', MODULES)]).mapped('res_id'))
+        views = self.env['ir.ui.view'].browse(
+            self.env['ir.model.data'].search([('model', '=', 'ir.ui.view'), ('module', 'in', MODULES)]).mapped('res_id')
+        )
         for code in LANGUAGE_CODES:
             with self.subTest(language=code):
                 untranslated = set()
                 for view in views:
                     source = view.with_context(lang='en_US').arch_db
                     dictionary = arch.get_translation_dictionary(source, {code: view.with_context(lang=code).arch_db})
-                    untranslated |= {(view.xml_id, term) for term, translations in dictionary.items()
-                                     if translations[code] == term
-                                     and has_letters(text := arch.get_text_content(term))
-                                     and text not in SAME_IN_EVERY_LANGUAGE}
+                    untranslated |= {
+                        (view.xml_id, term)
+                        for term, translations in dictionary.items()
+                        if translations[code] == term
+                        and has_letters(text := arch.get_text_content(term))
+                        and text not in SAME_IN_EVERY_LANGUAGE
+                    }
                 self.assertFalse(untranslated, 'these labels of our views read in English')
 
     def _form_labels(self, model, code):
@@ -140,6 +161,9 @@ class TestTranslationsLoaded(TransactionCase):
     def test_contact_photo_button_reads_in_czech_and_slovak(self):
         for code in LANGUAGE_CODES:
             with self.subTest(language=code):
-                terms = {message['id']: message['string'] for module in self.env.registry._init_modules
-                         for message in code_translations.get_web_translations(module, code)['messages']}
+                terms = {
+                    message['id']: message['string']
+                    for module in self.env.registry._init_modules
+                    for message in code_translations.get_web_translations(module, code)['messages']
+                }
                 self.assertNotEqual(terms.get('Add Photo', 'Add Photo'), 'Add Photo')

@@ -3,14 +3,14 @@
     'version': '19.0.2.0.0',
     'category': 'Sales/CRM',
     'summary': 'Unpaid and overdue invoices for salespeople, sales orders and opportunities for accountants',
-    'author': 'CRM Extended Team',
-    'website': 'https://example.com/crm-extended',
+    'author': 'CRM Extended Maintainers',
+    'maintainers': ['crm-extended'],
+    'website': 'https://github.com/crm-extended/crm-extended',
     'license': 'LGPL-3',
     'depends': ['sale_crm', 'account'],
     'data': [
         'security/ir.model.access.csv',
         'security/crm_accounting_link_security.xml',
-
         'views/res_partner_views.xml',
         'views/crm_lead_views.xml',
         'views/sale_order_views.xml',

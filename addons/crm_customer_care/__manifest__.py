@@ -3,19 +3,18 @@
     'version': '19.0.1.0.0',
     'category': 'Sales/CRM',
     'summary': 'Wishes, anniversaries, service checks and campaigns planned for salespeople; complaints with '
-               'resolution deadlines and customer satisfaction',
-    'author': 'CRM Extended Team',
-    'website': 'https://example.com/crm-extended',
+    'resolution deadlines and customer satisfaction',
+    'author': 'CRM Extended Maintainers',
+    'maintainers': ['crm-extended'],
+    'website': 'https://github.com/crm-extended/crm-extended',
     'license': 'LGPL-3',
     'depends': ['crm_extended'],
     'data': [
         'security/ir.model.access.csv',
         'security/crm_care_rule_security.xml',
-
         'data/crm_interaction_type_data.xml',
         'data/crm.name.day.csv',
         'data/crm_care_rule_data.xml',
-
         'views/crm_care_rule_views.xml',
         'views/crm_name_day_views.xml',
         'views/crm_interaction_views.xml',

@@ -3,8 +3,9 @@
     'version': '19.0.1.0.0',
     'category': 'Sales/CRM',
     'summary': 'After-sales follow-ups once an order is invoiced; complaints linked to their order or invoice',
-    'author': 'CRM Extended Team',
-    'website': 'https://example.com/crm-extended',
+    'author': 'CRM Extended Maintainers',
+    'maintainers': ['crm-extended'],
+    'website': 'https://github.com/crm-extended/crm-extended',
     'license': 'LGPL-3',
     'depends': ['crm_customer_care', 'crm_accounting_link'],
     'data': [

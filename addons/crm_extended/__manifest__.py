@@ -3,8 +3,9 @@
     'version': '19.0.2.0.0',
     'category': 'Sales/CRM',
     'summary': 'Codebooks, interaction history and hand-over of customer work for salespeople',
-    'author': 'CRM Extended Team',
-    'website': 'https://example.com/crm-extended',
+    'author': 'CRM Extended Maintainers',
+    'maintainers': ['crm-extended'],
+    'website': 'https://github.com/crm-extended/crm-extended',
     'license': 'LGPL-3',
     'depends': ['crm', 'contacts'],
     'external_dependencies': {'python': ['xlsxwriter']},
@@ -12,14 +13,11 @@
         'security/ir.model.access.csv',
         'security/crm_interaction_security.xml',
         'security/crm_history_entry_security.xml',
-
         'data/crm_codebook_data.xml',
         'data/crm_interaction_type_data.xml',
         'data/res_partner_industry_data.xml',
-
         'wizard/crm_interaction_handover_views.xml',
         'wizard/crm_interaction_statistics_views.xml',
-
         'views/crm_company_type_views.xml',
         'views/crm_company_status_views.xml',
         'views/crm_contact_position_views.xml',

@@ -3,8 +3,9 @@
     'version': '19.0.2.0.0',
     'category': 'Sales/CRM',
     'summary': "Mailings a contact received, opened and clicked in the customer's timeline",
-    'author': 'CRM Extended Team',
-    'website': 'https://example.com/crm-extended',
+    'author': 'CRM Extended Maintainers',
+    'maintainers': ['crm-extended'],
+    'website': 'https://github.com/crm-extended/crm-extended',
     'license': 'LGPL-3',
     'depends': ['crm_extended', 'mass_mailing'],
     'demo': [

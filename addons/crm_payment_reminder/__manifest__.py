@@ -3,8 +3,9 @@
     'version': '19.0.1.0.0',
     'category': 'Sales/CRM',
     'summary': 'Log a payment reminder from the overdue banner as an interaction in the customer history',
-    'author': 'CRM Extended Team',
-    'website': 'https://example.com/crm-extended',
+    'author': 'CRM Extended Maintainers',
+    'maintainers': ['crm-extended'],
+    'website': 'https://github.com/crm-extended/crm-extended',
     'license': 'LGPL-3',
     'depends': ['crm_extended', 'crm_accounting_link'],
     'data': [

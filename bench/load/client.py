@@ -1,5 +1,6 @@
 """An asyncio HTTP client of Odoo's web client routes, on loopback only: one connection per request, a login
 cookie per simulated user, every request counted against the run's budget and timed per action."""
+
 import asyncio
 import itertools
 import json
@@ -139,9 +140,15 @@ class Client:
         """A model method as the web client calls it; buttons go through call_button, as a form's button does."""
         route = '/web/dataset/call_button' if button else '/web/dataset/call_kw'
         context = {**self.context, **kwargs.pop('context', {})}
-        return await self.jsonrpc(f'{route}/{model}/{method}', {
-            'model': model, 'method': method, 'args': list(args), 'kwargs': {**kwargs, 'context': context},
-        })
+        return await self.jsonrpc(
+            f'{route}/{model}/{method}',
+            {
+                'model': model,
+                'method': method,
+                'args': list(args),
+                'kwargs': {**kwargs, 'context': context},
+            },
+        )
 
     async def get(self, path):
         status, payload = await self.request('GET', path)
@@ -150,8 +157,9 @@ class Client:
         return payload
 
     async def post_form(self, path, fields):
-        status, payload = await self.request('POST', path, urlencode(fields).encode(),
-                                             'application/x-www-form-urlencoded')
+        status, payload = await self.request(
+            'POST', path, urlencode(fields).encode(), 'application/x-www-form-urlencoded'
+        )
         if status != 200:
             raise Failure(f'HTTP {status}', path)
         return payload

@@ -34,7 +34,7 @@ start() {
     mkdir -p "$REPLICA"
     chown postgres: "$REPLICA"
     chmod 700 "$REPLICA"
-    log "Copying the PostgreSQL server on port $DB_PORT into .local/replica (pg_basebackup)" 
+    log "Copying the PostgreSQL server on port $DB_PORT into .local/replica (pg_basebackup)"
     # -R writes standby.signal and the connection to the primary: the copy starts as its streaming standby. Its
     # replication slot keeps the primary's WAL until the replica has it, however busy the primary is.
     as_postgres pg_basebackup -p "$DB_PORT" -D "$DATA" -R -X stream -c fast -C -S "$SLOT" >&2

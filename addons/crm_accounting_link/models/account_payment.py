@@ -6,13 +6,27 @@ class AccountPayment(models.Model):
     _inherit = ['account.payment', 'crm.sale.link.mixin']
 
     crm_sale_order_ids = fields.Many2many(
-        'sale.order', 'crm_account_payment_sale_order_rel', 'payment_id', 'order_id', string='Sales Orders',
-        compute='_compute_crm_sale_order_ids', store=True, copy=False,
-        help='Sales orders of the customer invoices and credit notes this payment is reconciled with.')
+        'sale.order',
+        'crm_account_payment_sale_order_rel',
+        'payment_id',
+        'order_id',
+        string='Sales Orders',
+        compute='_compute_crm_sale_order_ids',
+        store=True,
+        copy=False,
+        help='Sales orders of the customer invoices and credit notes this payment is reconciled with.',
+    )
     crm_opportunity_ids = fields.Many2many(
-        'crm.lead', 'crm_account_payment_crm_lead_rel', 'payment_id', 'lead_id', string='Opportunities',
-        compute='_compute_crm_opportunity_ids', store=True, copy=False,
-        help='Opportunities of the sales orders this payment pays.')
+        'crm.lead',
+        'crm_account_payment_crm_lead_rel',
+        'payment_id',
+        'lead_id',
+        string='Opportunities',
+        compute='_compute_crm_opportunity_ids',
+        store=True,
+        copy=False,
+        help='Opportunities of the sales orders this payment pays.',
+    )
 
     # The dependencies walk the reconciliation from the payment's journal items, like reconciled_invoice_ids
     # does, and not through reconciled_invoice_ids itself: its inverse search would run over every
@@ -26,8 +40,11 @@ class AccountPayment(models.Model):
         for payment in self:
             lines = payment.move_id.line_ids
             # A payment without journal entry is matched to the invoices it was registered for.
-            invoices = (lines.matched_debit_ids.debit_move_id.move_id | lines.matched_credit_ids.credit_move_id.move_id
-                        if payment.move_id else payment.invoice_ids)
+            invoices = (
+                lines.matched_debit_ids.debit_move_id.move_id | lines.matched_credit_ids.credit_move_id.move_id
+                if payment.move_id
+                else payment.invoice_ids
+            )
             payment.crm_sale_order_ids = invoices.crm_sale_order_ids
 
     @api.depends('crm_sale_order_ids.opportunity_id')

@@ -8,10 +8,11 @@ class CrmCustomerReceivablesMixin(models.AbstractModel):
     _description = "Customer's Unpaid Invoices on a Sales Document"
 
     crm_overdue_warning = fields.Char(
-        'Overdue Warning', compute='_compute_crm_customer_receivables', compute_sudo=True, groups=RECEIVABLE_GROUPS)
+        'Overdue Warning', compute='_compute_crm_customer_receivables', compute_sudo=True, groups=RECEIVABLE_GROUPS
+    )
     crm_not_due_note = fields.Char(
-        'Unpaid, Not Overdue', compute='_compute_crm_customer_receivables', compute_sudo=True,
-        groups=RECEIVABLE_GROUPS)
+        'Unpaid, Not Overdue', compute='_compute_crm_customer_receivables', compute_sudo=True, groups=RECEIVABLE_GROUPS
+    )
 
     @api.depends_context('lang')
     @api.depends('partner_id', 'company_id')

@@ -15,25 +15,51 @@ class CrmLead(models.Model):
     _inherit = ['crm.lead', 'crm.customer.receivables.mixin']
 
     crm_invoiced_amount = fields.Monetary(
-        'Invoiced Amount', currency_field='company_currency', compute='_compute_crm_invoice_figures',
-        compute_sudo=True, help='Posted invoices less credit notes of the quotations and orders of this opportunity.')
+        'Invoiced Amount',
+        currency_field='company_currency',
+        compute='_compute_crm_invoice_figures',
+        compute_sudo=True,
+        help='Posted invoices less credit notes of the quotations and orders of this opportunity.',
+    )
     crm_paid_amount = fields.Monetary(
-        'Paid Amount', currency_field='company_currency', compute='_compute_crm_invoice_figures', compute_sudo=True,
-        help='What the customer has paid on the invoices of this opportunity.')
+        'Paid Amount',
+        currency_field='company_currency',
+        compute='_compute_crm_invoice_figures',
+        compute_sudo=True,
+        help='What the customer has paid on the invoices of this opportunity.',
+    )
     crm_amount_due = fields.Monetary(
-        'Amount Due', currency_field='company_currency', compute='_compute_crm_invoice_figures', compute_sudo=True,
-        help='What the customer still owes on the invoices of this opportunity.')
+        'Amount Due',
+        currency_field='company_currency',
+        compute='_compute_crm_invoice_figures',
+        compute_sudo=True,
+        help='What the customer still owes on the invoices of this opportunity.',
+    )
     crm_invoice_count = fields.Integer(
-        'Invoice Count', compute='_compute_crm_invoice_count', compute_sudo=True,
-        help='Posted invoices and credit notes of this opportunity in its company: the ones its amounts count.')
+        'Invoice Count',
+        compute='_compute_crm_invoice_count',
+        compute_sudo=True,
+        help='Posted invoices and credit notes of this opportunity in its company: the ones its amounts count.',
+    )
     crm_invoice_ids = fields.Many2many(
-        'account.move', 'crm_account_move_crm_lead_rel', 'lead_id', 'move_id', string='Invoices', readonly=True,
-        copy=False, help='Invoices and credit notes of the sales orders of this opportunity, in any state.')
+        'account.move',
+        'crm_account_move_crm_lead_rel',
+        'lead_id',
+        'move_id',
+        string='Invoices',
+        readonly=True,
+        copy=False,
+        help='Invoices and credit notes of the sales orders of this opportunity, in any state.',
+    )
     # The record rule of accounting users reads this column rather than the invoices: checking the opportunities
     # of a list of invoices or payments then costs no query of its own.
     crm_has_invoices = fields.Boolean(
-        'Has Invoices', compute='_compute_crm_has_invoices', store=True, precompute=True,
-        help='An invoice or credit note, in any state, bills a sales order of this opportunity.')
+        'Has Invoices',
+        compute='_compute_crm_has_invoices',
+        store=True,
+        precompute=True,
+        help='An invoice or credit note, in any state, bills a sales order of this opportunity.',
+    )
 
     @api.depends('crm_invoice_ids')
     def _compute_crm_has_invoices(self):
@@ -44,7 +70,7 @@ class CrmLead(models.Model):
     @api.depends('order_ids.company_id', 'order_ids.crm_invoiced_amount', 'order_ids.crm_amount_due')
     def _compute_crm_invoice_figures(self):
         for lead in self:
-            orders = lead.order_ids.filtered(lambda order: order.company_id == lead._crm_invoicing_company())
+            orders = lead.order_ids.filtered_domain([('company_id', '=', lead._crm_invoicing_company().id)])
             lead.crm_invoiced_amount = sum(orders.mapped('crm_invoiced_amount'))
             lead.crm_amount_due = sum(orders.mapped('crm_amount_due'))
             lead.crm_paid_amount = lead.crm_invoiced_amount - lead.crm_amount_due
@@ -55,7 +81,8 @@ class CrmLead(models.Model):
         counts = {
             (lead, company): count
             for lead, company, count in self.env['account.move']._read_group(
-                self._crm_invoice_domain(), ['crm_opportunity_ids', 'company_id'], ['__count'])
+                self._crm_invoice_domain(), ['crm_opportunity_ids', 'company_id'], ['__count']
+            )
         }
         for lead in self:
             lead.crm_invoice_count = counts.get((lead._origin, lead._crm_invoicing_company()), 0)
@@ -83,8 +110,10 @@ class CrmLead(models.Model):
             *(self.env['sale.order']._fields[name] for name in ('opportunity_id', 'company_id')),
             *(self.env['sale.order.line']._fields[name] for name in ('order_id', 'invoice_lines')),
             *(self.env['account.move.line']._fields[name] for name in ('move_id', 'price_total')),
-            *(self.env['account.move']._fields[name] for name in (
-                'state', 'move_type', 'amount_total', 'amount_total_signed', 'amount_residual_signed')),
+            *(
+                self.env['account.move']._fields[name]
+                for name in ('state', 'move_type', 'amount_total', 'amount_total_signed', 'amount_residual_signed')
+            ),
         ]
         return SQL(
             """COALESCE((

@@ -8,8 +8,13 @@ from odoo.tools.misc import format_amount
 # users never do.
 RECEIVABLE_GROUPS = 'sales_team.group_sale_salesman,account.group_account_invoice,account.group_account_readonly'
 OPEN_PAYMENT_STATES = ('not_paid', 'partial', 'in_payment')
-RECEIVABLE_FIGURES = ('crm_unpaid_invoice_count', 'crm_unpaid_amount', 'crm_overdue_invoice_count', 'crm_overdue_amount',
-                      'crm_oldest_overdue_days')
+RECEIVABLE_FIGURES = (
+    'crm_unpaid_invoice_count',
+    'crm_unpaid_amount',
+    'crm_overdue_invoice_count',
+    'crm_overdue_amount',
+    'crm_oldest_overdue_days',
+)
 COMPARISONS = {
     '<': (SQL('<'), lambda figure, value: figure < value),
     '<=': (SQL('<='), lambda figure, value: figure <= value),
@@ -22,33 +27,58 @@ class ResPartner(models.Model):
     _inherit = 'res.partner'
 
     crm_currency_id = fields.Many2one(
-        'res.currency', string='Receivables Currency', compute='_compute_crm_currency_id', groups=RECEIVABLE_GROUPS)
+        'res.currency', string='Receivables Currency', compute='_compute_crm_currency_id', groups=RECEIVABLE_GROUPS
+    )
     crm_unpaid_invoice_count = fields.Integer(
-        'Unpaid Invoices', compute='_compute_crm_receivables', search='_search_crm_unpaid_invoice_count',
-        compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        'Unpaid Invoices',
+        compute='_compute_crm_receivables',
+        search='_search_crm_unpaid_invoice_count',
+        compute_sudo=True,
+        groups=RECEIVABLE_GROUPS,
         help='Posted invoices and credit notes of the customer company and its contacts that are not paid yet, '
-             'in the main company of the current company and all its branches.')
+        'in the main company of the current company and all its branches.',
+    )
     crm_unpaid_amount = fields.Monetary(
-        'Unpaid Amount', currency_field='crm_currency_id', compute='_compute_crm_receivables',
-        search='_search_crm_unpaid_amount', compute_sudo=True, groups=RECEIVABLE_GROUPS,
+        'Unpaid Amount',
+        currency_field='crm_currency_id',
+        compute='_compute_crm_receivables',
+        search='_search_crm_unpaid_amount',
+        compute_sudo=True,
+        groups=RECEIVABLE_GROUPS,
         help='What the customer company still owes on its invoices, less its open credit notes, '
-             'in the currency of the current company.')
+        'in the currency of the current company.',
+    )
     crm_overdue_invoice_count = fields.Integer(
-        'Overdue Invoices', compute='_compute_crm_receivables', search='_search_crm_overdue_invoice_count',
-        compute_sudo=True, groups=RECEIVABLE_GROUPS,
-        help='Unpaid invoices of the customer company whose due date has passed.')
+        'Overdue Invoices',
+        compute='_compute_crm_receivables',
+        search='_search_crm_overdue_invoice_count',
+        compute_sudo=True,
+        groups=RECEIVABLE_GROUPS,
+        help='Unpaid invoices of the customer company whose due date has passed.',
+    )
     crm_overdue_amount = fields.Monetary(
-        'Overdue Amount', currency_field='crm_currency_id', compute='_compute_crm_receivables',
-        search='_search_crm_overdue_amount', compute_sudo=True, groups=RECEIVABLE_GROUPS,
-        help='What the customer company still owes on its overdue invoices.')
+        'Overdue Amount',
+        currency_field='crm_currency_id',
+        compute='_compute_crm_receivables',
+        search='_search_crm_overdue_amount',
+        compute_sudo=True,
+        groups=RECEIVABLE_GROUPS,
+        help='What the customer company still owes on its overdue invoices.',
+    )
     crm_oldest_overdue_days = fields.Integer(
-        'Days Overdue', compute='_compute_crm_receivables', search='_search_crm_oldest_overdue_days',
-        compute_sudo=True, groups=RECEIVABLE_GROUPS,
-        help='How many days ago the oldest overdue invoice fell due.')
+        'Days Overdue',
+        compute='_compute_crm_receivables',
+        search='_search_crm_oldest_overdue_days',
+        compute_sudo=True,
+        groups=RECEIVABLE_GROUPS,
+        help='How many days ago the oldest overdue invoice fell due.',
+    )
     crm_overdue_warning = fields.Char(
-        'Overdue Warning', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
+        'Overdue Warning', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS
+    )
     crm_not_due_note = fields.Char(
-        'Unpaid, Not Overdue', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS)
+        'Unpaid, Not Overdue', compute='_compute_crm_receivable_texts', compute_sudo=True, groups=RECEIVABLE_GROUPS
+    )
 
     @api.depends_context('company')
     def _compute_crm_currency_id(self):
@@ -60,11 +90,15 @@ class ResPartner(models.Model):
         figures = {}
         if customers:
             invoices, customer, aggregates = self._crm_receivable_figures_sql(customers._crm_unpaid_invoice_domain())
-            figures = {row[0]: row[1:] for row in self.env.execute_query(
-                invoices.select(customer, *(aggregates[fname] for fname in RECEIVABLE_FIGURES)))}
+            figures = {
+                row[0]: row[1:]
+                for row in self.env.execute_query(
+                    invoices.select(customer, *(aggregates[fname] for fname in RECEIVABLE_FIGURES))
+                )
+            }
         for partner in self:
             values = figures.get(partner.commercial_partner_id._origin.id, (0, 0.0, 0, 0.0, 0))
-            partner.update(dict(zip(RECEIVABLE_FIGURES, values)))
+            partner.update(dict(zip(RECEIVABLE_FIGURES, values, strict=True)))
 
     @api.depends_context('company', 'lang')
     @api.depends('crm_unpaid_invoice_count', 'crm_overdue_invoice_count')
@@ -72,18 +106,26 @@ class ResPartner(models.Model):
         # Written as label and figure so that the sentence stays grammatical in Czech and Slovak for any count.
         for partner in self:
             currency = partner.crm_currency_id
-            partner.crm_overdue_warning = _(
-                'Overdue invoices: %(count)s · Total %(amount)s · Days past due (oldest): %(days)s',
-                count=partner.crm_overdue_invoice_count,
-                amount=format_amount(self.env, partner.crm_overdue_amount, currency),
-                days=partner.crm_oldest_overdue_days,
-            ) if partner.crm_overdue_invoice_count else False
+            partner.crm_overdue_warning = (
+                _(
+                    'Overdue invoices: %(count)s · Total %(amount)s · Days past due (oldest): %(days)s',
+                    count=partner.crm_overdue_invoice_count,
+                    amount=format_amount(self.env, partner.crm_overdue_amount, currency),
+                    days=partner.crm_oldest_overdue_days,
+                )
+                if partner.crm_overdue_invoice_count
+                else False
+            )
             not_due_count = partner.crm_unpaid_invoice_count - partner.crm_overdue_invoice_count
-            partner.crm_not_due_note = _(
-                'Unpaid, not overdue yet: %(count)s · Total %(amount)s',
-                count=not_due_count,
-                amount=format_amount(self.env, partner.crm_unpaid_amount - partner.crm_overdue_amount, currency),
-            ) if not_due_count else False
+            partner.crm_not_due_note = (
+                _(
+                    'Unpaid, not overdue yet: %(count)s · Total %(amount)s',
+                    count=not_due_count,
+                    amount=format_amount(self.env, partner.crm_unpaid_amount - partner.crm_overdue_amount, currency),
+                )
+                if not_due_count
+                else False
+            )
 
     @api.model
     def _crm_open_invoice_domain(self):
@@ -135,8 +177,9 @@ class ResPartner(models.Model):
             'crm_unpaid_amount': SQL('COALESCE(SUM(%s), 0)', amount),
             'crm_overdue_invoice_count': SQL('COUNT(*) FILTER (WHERE %s)', overdue),
             'crm_overdue_amount': SQL('COALESCE(SUM(%s) FILTER (WHERE %s), 0)', amount, overdue),
-            'crm_oldest_overdue_days': SQL('COALESCE(%s::date - MIN(%s) FILTER (WHERE %s), 0)',
-                                           fields.Date.context_today(self), due_date, overdue),
+            'crm_oldest_overdue_days': SQL(
+                'COALESCE(%s::date - MIN(%s) FILTER (WHERE %s), 0)', fields.Date.context_today(self), due_date, overdue
+            ),
         }
         return invoices, customer, aggregates
 
@@ -159,9 +202,14 @@ class ResPartner(models.Model):
         # customer but those whose figure does not match.
         invoices.having = SQL('NOT (%s)', condition) if zero_matches else condition
         matching = invoices.select(customer)
-        return Domain.custom(to_sql=lambda model, alias, query: SQL(
-            '%s %s (%s)', SQL.identifier(alias, 'commercial_partner_id'), SQL('NOT IN' if zero_matches else 'IN'),
-            matching))
+        return Domain.custom(
+            to_sql=lambda model, alias, query: SQL(
+                '%s %s (%s)',
+                SQL.identifier(alias, 'commercial_partner_id'),
+                SQL('NOT IN' if zero_matches else 'IN'),
+                matching,
+            )
+        )
 
     def _search_crm_unpaid_invoice_count(self, operator, value):
         return self._crm_search_receivable_figure('crm_unpaid_invoice_count', operator, value)
@@ -186,9 +234,12 @@ class ResPartner(models.Model):
         self._check_field_access(self._fields[field_name], 'read')
         invoices, customer, aggregates = self._crm_receivable_figures_sql()
         figures_alias = query.make_alias(alias, field_name)
-        query.add_join('LEFT JOIN', figures_alias, SQL('(%s)', invoices.select(
-            SQL('%s AS customer', customer), SQL('%s AS figure', aggregates[field_name]))), SQL(
-            '%s = %s', SQL.identifier(figures_alias, 'customer'), SQL.identifier(alias, 'commercial_partner_id')))
+        query.add_join(
+            'LEFT JOIN',
+            figures_alias,
+            SQL('(%s)', invoices.select(SQL('%s AS customer', customer), SQL('%s AS figure', aggregates[field_name]))),
+            SQL('%s = %s', SQL.identifier(figures_alias, 'customer'), SQL.identifier(alias, 'commercial_partner_id')),
+        )
         return SQL('COALESCE(%s, 0) %s %s', SQL.identifier(figures_alias, 'figure'), direction, nulls)
 
     def action_crm_unpaid_invoices(self):
@@ -204,8 +255,10 @@ class ResPartner(models.Model):
             name=_('Unpaid Invoices of %s', self.commercial_partner_id.display_name),
             domain=self._crm_unpaid_invoice_domain(),
             path=self.env.ref('crm_accounting_link.res_partner_action_crm_unpaid_invoices').sudo().path,
-            views=[(unpaid_list.id, view_type) if view_type == 'list' else (view_id, view_type)
-                   for view_id, view_type in action['views']],
+            views=[
+                (unpaid_list.id, view_type) if view_type == 'list' else (view_id, view_type)
+                for view_id, view_type in action['views']
+            ],
             context={'default_move_type': 'out_invoice', 'create': False, 'active_id': self.id},
         )
         return action

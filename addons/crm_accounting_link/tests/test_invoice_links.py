@@ -6,7 +6,6 @@ from .common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestInvoiceLinks(CrmAccountingLinkCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -24,8 +23,9 @@ class TestInvoiceLinks(CrmAccountingLinkCommon):
         self.assertEqual(self.invoice.crm_sale_order_ids, self.order)
 
     def test_one_invoice_for_two_orders_links_both(self):
-        second_opportunity = self.env['crm.lead'].create({
-            'name': 'Servisní smlouva', 'type': 'opportunity', 'partner_id': self.customer.id})
+        second_opportunity = self.env['crm.lead'].create(
+            {'name': 'Servisní smlouva', 'type': 'opportunity', 'partner_id': self.customer.id}
+        )
         orders = self._create_order(opportunity=self.opportunity) | self._create_order(opportunity=second_opportunity)
         invoice = self._invoice_orders(orders)
         self.assertEqual(len(invoice), 1)
@@ -70,13 +70,16 @@ class TestInvoiceLinks(CrmAccountingLinkCommon):
 
     def test_accountant_without_sales_rights_reads_the_links_with_their_names(self):
         self.assertFalse(self.user_accountant.has_group('sales_team.group_sale_salesman'))
-        values = self.invoice.with_user(self.user_accountant).web_read({
-            'crm_sale_order_ids': {'fields': {'display_name': {}}},
-            'crm_opportunity_ids': {'fields': {'display_name': {}}},
-        })[0]
+        values = self.invoice.with_user(self.user_accountant).web_read(
+            {
+                'crm_sale_order_ids': {'fields': {'display_name': {}}},
+                'crm_opportunity_ids': {'fields': {'display_name': {}}},
+            }
+        )[0]
         self.assertEqual(values['crm_sale_order_ids'], [{'id': self.order.id, 'display_name': self.order.name}])
-        self.assertEqual(values['crm_opportunity_ids'],
-                         [{'id': self.opportunity.id, 'display_name': 'Modernizace lisovny'}])
+        self.assertEqual(
+            values['crm_opportunity_ids'], [{'id': self.opportunity.id, 'display_name': 'Modernizace lisovny'}]
+        )
 
     def test_salesperson_sees_the_links_of_their_invoices(self):
         invoice = self.invoice.with_user(self.user_salesman)

@@ -14,13 +14,23 @@ class TestOpportunityAccessForAccounting(CrmAccountingLinkCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.invoice = cls._invoice_orders(cls._create_order(opportunity=cls.opportunity))
-        cls.quoted_opportunity = cls.env['crm.lead'].create({
-            'name': 'Rekonstrukce kotelny', 'type': 'opportunity', 'partner_id': cls.customer.id,
-            'user_id': cls.user_salesman_colleague.id})
+        cls.quoted_opportunity = cls.env['crm.lead'].create(
+            {
+                'name': 'Rekonstrukce kotelny',
+                'type': 'opportunity',
+                'partner_id': cls.customer.id,
+                'user_id': cls.user_salesman_colleague.id,
+            }
+        )
         cls._create_order(opportunity=cls.quoted_opportunity)
-        cls.new_opportunity = cls.env['crm.lead'].create({
-            'name': 'Servisní smlouva', 'type': 'opportunity', 'partner_id': cls.customer.id,
-            'user_id': cls.user_salesman_colleague.id})
+        cls.new_opportunity = cls.env['crm.lead'].create(
+            {
+                'name': 'Servisní smlouva',
+                'type': 'opportunity',
+                'partner_id': cls.customer.id,
+                'user_id': cls.user_salesman_colleague.id,
+            }
+        )
         cls.accounting_users = cls.user_billing | cls.user_accounting_readonly | cls.user_accountant
 
     def _visible(self, user):
@@ -48,8 +58,10 @@ class TestOpportunityAccessForAccounting(CrmAccountingLinkCommon):
         # The invoice form reads the new invoice's links in the same request that creates it.
         order = self._create_order(opportunity=self.quoted_opportunity)
         invoice = order.with_user(self.user_billing)._create_invoices()
-        self.assertEqual(invoice.web_read(NAMES)[0]['crm_opportunity_ids'],
-                         [{'id': self.quoted_opportunity.id, 'display_name': 'Rekonstrukce kotelny'}])
+        self.assertEqual(
+            invoice.web_read(NAMES)[0]['crm_opportunity_ids'],
+            [{'id': self.quoted_opportunity.id, 'display_name': 'Rekonstrukce kotelny'}],
+        )
 
     def test_opportunity_taken_off_its_order_is_hidden_again(self):
         order = self.invoice.crm_sale_order_ids
@@ -61,10 +73,15 @@ class TestOpportunityAccessForAccounting(CrmAccountingLinkCommon):
     def test_salesperson_who_also_bills_keeps_their_own_and_gains_the_invoiced(self):
         self.user_salesman.group_ids |= self.env.ref('account.group_account_invoice')
         self.opportunity.user_id = self.user_salesman_colleague
-        own = self.env['crm.lead'].create({
-            'name': 'Vlastní poptávka', 'type': 'opportunity', 'user_id': self.user_salesman.id})
-        self.assertEqual(self.env['crm.lead'].with_user(self.user_salesman).search(
-            [('id', 'in', (own | self.opportunity | self.quoted_opportunity).ids)]), own | self.opportunity)
+        own = self.env['crm.lead'].create(
+            {'name': 'Vlastní poptávka', 'type': 'opportunity', 'user_id': self.user_salesman.id}
+        )
+        self.assertEqual(
+            self.env['crm.lead']
+            .with_user(self.user_salesman)
+            .search([('id', 'in', (own | self.opportunity | self.quoted_opportunity).ids)]),
+            own | self.opportunity,
+        )
         with self.assertRaises(AccessError):
             # reading the invoice's opportunity does not make it theirs to change
             self.opportunity.with_user(self.user_salesman).write({'name': 'Převzato'})

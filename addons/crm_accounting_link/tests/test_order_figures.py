@@ -5,7 +5,6 @@ from .common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestOrderAndOpportunityFigures(CrmAccountingLinkCommon):
-
     def _figures(self, record, user=None):
         record = record.with_user(user or self.user_salesman)
         record.invalidate_recordset()
@@ -90,20 +89,32 @@ class TestOrderAndOpportunityFigures(CrmAccountingLinkCommon):
         invoice = self._invoice_orders(self._create_order(amount=1000.0, opportunity=self.opportunity))
         self._invoice_orders(self._create_order(amount=80.0, opportunity=self.opportunity, company=self.branch))
         opportunity = self.opportunity.with_user(self.user_salesman).with_context(
-            allowed_company_ids=(self.company | self.branch).ids)
+            allowed_company_ids=(self.company | self.branch).ids
+        )
         self.assertEqual(self._figures(opportunity), (1000.0, 0.0, 1000.0))
         self.assertEqual(opportunity.crm_invoice_count, 1)
         self.assertEqual(opportunity.env['account.move'].search(opportunity.action_crm_invoices()['domain']), invoice)
 
     def test_opportunity_list_sorts_by_the_invoice_figures(self):
         # invoiced, paid: due is what is left
-        figures = {'Sklad Zlín': (1000.0, 900.0), 'Linka Kladno': (3000.0, 2800.0), 'Hala Plzeň': (2000.0, 500.0),
-                   'Nic nefakturováno': (0.0, 0.0)}
-        opportunities = self.env['crm.lead'].create([{
-            'name': name, 'type': 'opportunity', 'partner_id': self.customer_contact.id,
-            'user_id': self.user_salesman.id,
-        } for name in figures])
-        for opportunity, (invoiced, paid) in zip(opportunities, figures.values()):
+        figures = {
+            'Sklad Zlín': (1000.0, 900.0),
+            'Linka Kladno': (3000.0, 2800.0),
+            'Hala Plzeň': (2000.0, 500.0),
+            'Nic nefakturováno': (0.0, 0.0),
+        }
+        opportunities = self.env['crm.lead'].create(
+            [
+                {
+                    'name': name,
+                    'type': 'opportunity',
+                    'partner_id': self.customer_contact.id,
+                    'user_id': self.user_salesman.id,
+                }
+                for name in figures
+            ]
+        )
+        for opportunity, (invoiced, paid) in zip(opportunities, figures.values(), strict=True):
             if invoiced:
                 invoice = self._invoice_orders(self._create_order(amount=invoiced, opportunity=opportunity))
                 self._pay(invoice, paid)

@@ -4,13 +4,17 @@ from odoo.tests import tagged
 
 from .common import CrmAccountingLinkCommon
 
-FIGURES = ['crm_unpaid_invoice_count', 'crm_unpaid_amount', 'crm_overdue_invoice_count', 'crm_overdue_amount',
-           'crm_oldest_overdue_days']
+FIGURES = [
+    'crm_unpaid_invoice_count',
+    'crm_unpaid_amount',
+    'crm_overdue_invoice_count',
+    'crm_overdue_amount',
+    'crm_oldest_overdue_days',
+]
 
 
 @tagged('post_install', '-at_install')
 class TestPartnerReceivables(CrmAccountingLinkCommon):
-
     def _figures(self, partner, user=None, company=None):
         partner = partner.with_user(user or self.user_salesman)
         if company:
@@ -52,8 +56,9 @@ class TestPartnerReceivables(CrmAccountingLinkCommon):
 
     def test_foreign_currency_invoice_counts_at_its_own_rate(self):
         invoice = self._create_invoice(self.customer, 100.0, due_in_days=-1, currency=self.eur)
-        self.env['res.currency.rate'].create({
-            'name': self.today, 'rate': 0.05, 'currency_id': self.eur.id, 'company_id': self.company.id})
+        self.env['res.currency.rate'].create(
+            {'name': self.today, 'rate': 0.05, 'currency_id': self.eur.id, 'company_id': self.company.id}
+        )
         self.assertEqual(invoice.amount_residual_signed, 2500.0)
         self.assertEqual(self._figures(self.customer), [1, 2500.0, 1, 2500.0, 1])
 
@@ -64,8 +69,11 @@ class TestPartnerReceivables(CrmAccountingLinkCommon):
         self.assertEqual(self._figures(self.customer, company=both), [1, 1000.0, 1, 1000.0, 2])
         self.assertEqual(self._figures(self.customer, company=self.branch + self.company), [1, 80.0, 1, 80.0, 4])
         self.assertEqual(
-            self.customer.with_user(self.user_salesman).with_context(allowed_company_ids=self.branch.ids)
-            .crm_currency_id, self.eur)
+            self.customer.with_user(self.user_salesman)
+            .with_context(allowed_company_ids=self.branch.ids)
+            .crm_currency_id,
+            self.eur,
+        )
 
     def test_company_counts_with_its_branches_like_the_standard_receivable(self):
         self.company.write({'child_ids': [Command.create({'name': 'Pobočka Ostrava'})]})
@@ -80,9 +88,14 @@ class TestPartnerReceivables(CrmAccountingLinkCommon):
                 self.assertEqual(self._figures(self.customer, company=active), [2, 1500.0, 2, 1500.0, 6])
                 self.assertEqual(self.customer.with_user(self.user_accountant).with_company(active).credit, 1500.0)
         customer = self.customer.with_user(self.user_salesman).with_context(
-            allowed_company_ids=(self.company | branch).ids)
-        unpaid = self.env['account.move'].with_user(self.user_salesman).with_context(
-            allowed_company_ids=(self.company | branch).ids).search(customer.action_crm_unpaid_invoices()['domain'])
+            allowed_company_ids=(self.company | branch).ids
+        )
+        unpaid = (
+            self.env['account.move']
+            .with_user(self.user_salesman)
+            .with_context(allowed_company_ids=(self.company | branch).ids)
+            .search(customer.action_crm_unpaid_invoices()['domain'])
+        )
         self.assertEqual(len(unpaid), 2)
         self.assertIn(branch_invoice, unpaid)
 
@@ -96,18 +109,26 @@ class TestPartnerReceivables(CrmAccountingLinkCommon):
         self._create_invoice(self.customer_contact, 1000.0, due_in_days=-10)
         self._create_invoice(self.other_customer, 500.0, due_in_days=10)
         partners = self.env['res.partner'].with_user(self.user_salesman)
-        ours = [('id', 'in', (self.customer | self.customer_contact | self.customer_invoice_address
-                              | self.other_customer).ids)]
+        ours = [
+            (
+                'id',
+                'in',
+                (self.customer | self.customer_contact | self.customer_invoice_address | self.other_customer).ids,
+            )
+        ]
         everyone_of_customer = self.customer | self.customer_contact | self.customer_invoice_address
         self.assertEqual(partners.search(ours + [('crm_overdue_invoice_count', '>', 0)]), everyone_of_customer)
         self.assertEqual(partners.search(ours + [('crm_overdue_invoice_count', '=', 0)]), self.other_customer)
         self.assertEqual(partners.search(ours + [('crm_overdue_invoice_count', '!=', 0)]), everyone_of_customer)
-        self.assertEqual(partners.search(ours + [('crm_unpaid_amount', '>=', 500)]),
-                         everyone_of_customer | self.other_customer)
+        self.assertEqual(
+            partners.search(ours + [('crm_unpaid_amount', '>=', 500)]), everyone_of_customer | self.other_customer
+        )
         self.assertEqual(partners.search(ours + [('crm_unpaid_amount', '<', 800)]), self.other_customer)
         self.assertEqual(partners.search(ours + [('crm_oldest_overdue_days', '>', 9)]), everyone_of_customer)
-        self.assertEqual(partners.search(ours + [('crm_overdue_amount', 'in', [1000.0, 0.0])]),
-                         everyone_of_customer | self.other_customer)
+        self.assertEqual(
+            partners.search(ours + [('crm_overdue_amount', 'in', [1000.0, 0.0])]),
+            everyone_of_customer | self.other_customer,
+        )
 
     def test_list_sorts_by_the_figures(self):
         self._create_invoice(self.customer, 1000.0, due_in_days=-10)
@@ -116,12 +137,18 @@ class TestPartnerReceivables(CrmAccountingLinkCommon):
         partners = self.env['res.partner'].with_user(self.user_salesman)
         ours = [('id', 'in', (self.customer | self.other_customer | quiet).ids)]
         self.assertTrue(partners.fields_get(['crm_overdue_amount'], ['sortable'])['crm_overdue_amount']['sortable'])
-        self.assertEqual(partners.search(ours, order='crm_overdue_amount desc').ids,
-                         [self.other_customer.id, self.customer.id, quiet.id])
-        self.assertEqual(partners.search(ours, order='crm_oldest_overdue_days desc, id').ids,
-                         [self.customer.id, self.other_customer.id, quiet.id])
-        self.assertEqual(partners.search(ours, order='crm_unpaid_invoice_count, name').ids,
-                         [quiet.id, self.other_customer.id, self.customer.id])
+        self.assertEqual(
+            partners.search(ours, order='crm_overdue_amount desc').ids,
+            [self.other_customer.id, self.customer.id, quiet.id],
+        )
+        self.assertEqual(
+            partners.search(ours, order='crm_oldest_overdue_days desc, id').ids,
+            [self.customer.id, self.other_customer.id, quiet.id],
+        )
+        self.assertEqual(
+            partners.search(ours, order='crm_unpaid_invoice_count, name').ids,
+            [quiet.id, self.other_customer.id, self.customer.id],
+        )
 
     def test_portal_user_reads_none_of_it(self):
         self._create_invoice(self.customer, 1000.0, due_in_days=-10)

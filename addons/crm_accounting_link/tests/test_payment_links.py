@@ -5,14 +5,14 @@ from .common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestPaymentLinks(CrmAccountingLinkCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.order = cls._create_order(amount=1000.0, opportunity=cls.opportunity)
         cls.invoice = cls._invoice_orders(cls.order)
-        cls.other_opportunity = cls.env['crm.lead'].create({
-            'name': 'Rekonstrukce kotelny', 'type': 'opportunity', 'partner_id': cls.customer.id})
+        cls.other_opportunity = cls.env['crm.lead'].create(
+            {'name': 'Rekonstrukce kotelny', 'type': 'opportunity', 'partner_id': cls.customer.id}
+        )
         cls.other_order = cls._create_order(amount=500.0, opportunity=cls.other_opportunity)
         cls.other_invoice = cls._invoice_orders(cls.other_order)
 
@@ -29,8 +29,9 @@ class TestPaymentLinks(CrmAccountingLinkCommon):
         payment = self._pay(self.invoice, 300.0).with_user(self.user_accountant)
         action = payment.action_crm_sale_orders()
         self.assertEqual((action['res_model'], action['res_id']), ('sale.order', self.order.id))
-        self.assertEqual(self.env['sale.order'].with_user(self.user_accountant).browse(action['res_id']).name,
-                         self.order.name)
+        self.assertEqual(
+            self.env['sale.order'].with_user(self.user_accountant).browse(action['res_id']).name, self.order.name
+        )
 
         both = self._pay(self.invoice | self.other_invoice).with_user(self.user_accountant)
         orders = self.env['sale.order'].with_user(self.user_accountant).search(both.action_crm_sale_orders()['domain'])
@@ -44,8 +45,9 @@ class TestPaymentLinks(CrmAccountingLinkCommon):
     def test_one_payment_for_several_invoices_pays_all_their_orders(self):
         payment = self._pay(self.invoice | self.other_invoice)
         self.assertEqual(len(payment), 1)
-        self.assertEqual(self._links(payment),
-                         (self.order | self.other_order, self.opportunity | self.other_opportunity))
+        self.assertEqual(
+            self._links(payment), (self.order | self.other_order, self.opportunity | self.other_opportunity)
+        )
 
     def test_several_payments_for_one_invoice_each_pay_the_order(self):
         first = self._pay(self.invoice, 600.0)
@@ -75,8 +77,9 @@ class TestPaymentLinks(CrmAccountingLinkCommon):
         self.assertEqual(self._links(refund), (self.order, self.opportunity))
 
     def test_payment_reconciled_later_gains_the_link_and_loses_it_when_unreconciled(self):
-        payment = self.env['account.payment'].create({
-            'payment_type': 'inbound', 'partner_type': 'customer', 'partner_id': self.customer.id, 'amount': 1000.0})
+        payment = self.env['account.payment'].create(
+            {'payment_type': 'inbound', 'partner_type': 'customer', 'partner_id': self.customer.id, 'amount': 1000.0}
+        )
         payment.action_post()
         self.assertEqual(self._links(payment), (self.env['sale.order'], self.env['crm.lead']))
         receivable = self.invoice.line_ids.filtered(lambda line: line.account_type == 'asset_receivable')
@@ -87,8 +90,9 @@ class TestPaymentLinks(CrmAccountingLinkCommon):
         self.assertEqual(self._links(payment), (self.env['sale.order'], self.env['crm.lead']))
 
     def test_unreconciled_payment_says_it_pays_no_order(self):
-        payment = self.env['account.payment'].create({
-            'payment_type': 'inbound', 'partner_type': 'customer', 'partner_id': self.customer.id, 'amount': 50.0})
+        payment = self.env['account.payment'].create(
+            {'payment_type': 'inbound', 'partner_type': 'customer', 'partner_id': self.customer.id, 'amount': 50.0}
+        )
         payment.action_post()
         paid = self._pay(self.invoice)
         payments = self.env['account.payment'].with_user(self.user_accountant)
@@ -114,6 +118,7 @@ class TestPaymentLinks(CrmAccountingLinkCommon):
         self.assertEqual(order.crm_payment_ids, first | second)
         self.assertEqual(order.crm_payment_count, 2)
         action = order.action_crm_payments()
-        self.assertEqual(self.env['account.payment'].with_user(self.user_accountant).search(action['domain']),
-                         first | second)
+        self.assertEqual(
+            self.env['account.payment'].with_user(self.user_accountant).search(action['domain']), first | second
+        )
         self.assertEqual(self.other_order.with_user(self.user_accountant).crm_payment_ids, second)

@@ -31,34 +31,56 @@ class ListPerformanceCase(CrmAccountingLinkCommon):
         """Customer companies, each with a contact, orders of an opportunity invoiced to the contact and paid, and
         an open invoice (every other one overdue) and credit note."""
         batch = len(self.env['res.partner'].search([('name', '=like', 'Perf %')]))
-        customers = self.env['res.partner'].create([
-            {'name': f'Perf {batch + index:04d} a.s.', 'is_company': True} for index in range(count)])
-        contacts = self.env['res.partner'].create([
-            {'name': f'Perf contact {customer.id}', 'parent_id': customer.id} for customer in customers])
-        opportunities = self.env['crm.lead'].create([
-            {'name': f'Perf deal {contact.id}', 'type': 'opportunity', 'partner_id': contact.id}
-            for contact in contacts])
-        orders = self.env['sale.order'].create([{
-            'partner_id': opportunity.partner_id.id,
-            'opportunity_id': opportunity.id,
-            'order_line': [Command.create({'product_id': self.service.id, 'product_uom_qty': 1,
-                                           'price_unit': 100.0 * (index + 1)})],
-        } for opportunity in opportunities for index in range(orders_each)])
+        customers = self.env['res.partner'].create(
+            [{'name': f'Perf {batch + index:04d} a.s.', 'is_company': True} for index in range(count)]
+        )
+        contacts = self.env['res.partner'].create(
+            [{'name': f'Perf contact {customer.id}', 'parent_id': customer.id} for customer in customers]
+        )
+        opportunities = self.env['crm.lead'].create(
+            [
+                {'name': f'Perf deal {contact.id}', 'type': 'opportunity', 'partner_id': contact.id}
+                for contact in contacts
+            ]
+        )
+        orders = self.env['sale.order'].create(
+            [
+                {
+                    'partner_id': opportunity.partner_id.id,
+                    'opportunity_id': opportunity.id,
+                    'order_line': [
+                        Command.create(
+                            {'product_id': self.service.id, 'product_uom_qty': 1, 'price_unit': 100.0 * (index + 1)}
+                        )
+                    ],
+                }
+                for opportunity in opportunities
+                for index in range(orders_each)
+            ]
+        )
         orders.action_confirm()
         invoices = orders._create_invoices(grouped=True)
         self._refresh_statistics()
         invoices.action_post()
         self._refresh_statistics()
         self._pay(invoices, group_payment=False)
-        open_documents = self.env['account.move'].create([{
-            'move_type': move_type,
-            'partner_id': customer.id,
-            'invoice_date': self.today - timedelta(days=60),
-            'invoice_date_due': self.today + timedelta(days=-10 if index % 2 else 10),
-            'invoice_line_ids': [Command.create({'product_id': self.service.id, 'price_unit': price,
-                                                 'tax_ids': [Command.clear()]})],
-        } for index, customer in enumerate(customers)
-            for move_type, price in (('out_invoice', 1000.0 + index), ('out_refund', 10.0))])
+        open_documents = self.env['account.move'].create(
+            [
+                {
+                    'move_type': move_type,
+                    'partner_id': customer.id,
+                    'invoice_date': self.today - timedelta(days=60),
+                    'invoice_date_due': self.today + timedelta(days=-10 if index % 2 else 10),
+                    'invoice_line_ids': [
+                        Command.create(
+                            {'product_id': self.service.id, 'price_unit': price, 'tax_ids': [Command.clear()]}
+                        )
+                    ],
+                }
+                for index, customer in enumerate(customers)
+                for move_type, price in (('out_invoice', 1000.0 + index), ('out_refund', 10.0))
+            ]
+        )
         open_documents.action_post()
         self._refresh_statistics()
         self.env.invalidate_all()
@@ -75,12 +97,26 @@ class ListPerformanceCase(CrmAccountingLinkCommon):
         return {
             'customers': (self.user_salesman, 'res.partner', PARTNER_LIST, [('name', '=like', 'Perf %')], None),
             'customers with overdue invoices, most overdue first': (
-                self.user_salesman, 'res.partner', PARTNER_LIST,
-                [('name', '=like', 'Perf %'), ('crm_overdue_invoice_count', '>', 0)], 'crm_overdue_amount desc'),
-            'invoices': (self.user_accountant, 'account.move', INVOICE_LIST,
-                         [('move_type', '=', 'out_invoice'), ('partner_id.name', '=like', 'Perf contact%')], None),
-            'payments': (self.user_accountant, 'account.payment', PAYMENT_LIST,
-                         [('partner_id.name', '=like', 'Perf %')], None),
+                self.user_salesman,
+                'res.partner',
+                PARTNER_LIST,
+                [('name', '=like', 'Perf %'), ('crm_overdue_invoice_count', '>', 0)],
+                'crm_overdue_amount desc',
+            ),
+            'invoices': (
+                self.user_accountant,
+                'account.move',
+                INVOICE_LIST,
+                [('move_type', '=', 'out_invoice'), ('partner_id.name', '=like', 'Perf contact%')],
+                None,
+            ),
+            'payments': (
+                self.user_accountant,
+                'account.payment',
+                PAYMENT_LIST,
+                [('partner_id.name', '=like', 'Perf %')],
+                None,
+            ),
         }
 
     def _open_lists(self, counts):

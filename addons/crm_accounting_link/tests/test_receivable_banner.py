@@ -7,7 +7,6 @@ from .common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestReceivableBanner(CrmAccountingLinkCommon):
-
     def _banner(self, record, user=None):
         record = record.with_user(user or self.user_salesman)
         record.invalidate_recordset()
@@ -15,11 +14,12 @@ class TestReceivableBanner(CrmAccountingLinkCommon):
 
     def test_banner_appears_when_an_invoice_falls_due_and_disappears_once_paid(self):
         invoice = self._create_invoice(self.customer_contact, 12345.0, due_in_days=5)
-        self.assertEqual(self._banner(self.customer),
-                         (False, 'Unpaid, not overdue yet: 1 · Total 12,345.00\xa0Kč'))
+        self.assertEqual(self._banner(self.customer), (False, 'Unpaid, not overdue yet: 1 · Total 12,345.00\xa0Kč'))
         with freeze_time(self.today + timedelta(days=52)):
-            self.assertEqual(self._banner(self.customer),
-                             ('Overdue invoices: 1 · Total 12,345.00\xa0Kč · Days past due (oldest): 47', False))
+            self.assertEqual(
+                self._banner(self.customer),
+                ('Overdue invoices: 1 · Total 12,345.00\xa0Kč · Days past due (oldest): 47', False),
+            )
             self._pay(invoice)
             self.assertEqual(self._banner(self.customer), (False, False))
 
@@ -50,8 +50,10 @@ class TestReceivableBanner(CrmAccountingLinkCommon):
         self.env['ir.module.module']._load_module_terms(['crm_accounting_link'], ['cs_CZ'])
         self._create_invoice(self.customer, 1000.0, due_in_days=-3)
         customer = self.customer.with_user(self.user_salesman).with_context(lang='cs_CZ')
-        self.assertEqual(customer.crm_overdue_warning,
-                         'Faktury po splatnosti: 1 · Celkem 1\xa0000,00\xa0Kč · Dní po splatnosti (nejstarší): 3')
+        self.assertEqual(
+            customer.crm_overdue_warning,
+            'Faktury po splatnosti: 1 · Celkem 1\xa0000,00\xa0Kč · Dní po splatnosti (nejstarší): 3',
+        )
 
     def test_unpaid_list_shows_what_the_salesperson_may_open_and_counts_all(self):
         mine = self._create_invoice(self.customer, 1000.0, due_in_days=-3)
@@ -63,5 +65,6 @@ class TestReceivableBanner(CrmAccountingLinkCommon):
         invoices = self.env['account.move'].with_user(self.user_salesman)
         self.assertEqual(invoices.search(action['domain']), mine)
         self.assertEqual(invoices.sudo().search_count(action['domain']), customer.crm_unpaid_invoice_count)
-        self.assertEqual(self.opportunity.with_user(self.user_salesman).action_crm_unpaid_invoices()['domain'],
-                         action['domain'])
+        self.assertEqual(
+            self.opportunity.with_user(self.user_salesman).action_crm_unpaid_invoices()['domain'], action['domain']
+        )

@@ -38,16 +38,16 @@ class BrowserTourCase(CrmAccountingLinkCommon, HttpCase):
 
 @tagged('post_install', '-at_install')
 class TestTours(BrowserTourCase):
-
     def test_salesperson_sees_the_overdue_banner_and_lists_the_invoices(self):
         self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_accounting_link_overdue_banner', self.user_salesman)
 
     def test_unpaid_invoices_opened_in_a_new_tab_are_still_the_customers(self):
-        self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_accounting_link_unpaid_list_in_new_tab',
-                       self.user_salesman)
+        self._run_tour(
+            f'/odoo/contacts/{self.customer.id}', 'crm_accounting_link_unpaid_list_in_new_tab', self.user_salesman
+        )
 
     def test_accountant_follows_a_payment_to_its_order_and_finds_invoices_by_order_number(self):
         payment = self._pay(self.invoice)
-        self._run_tour(f'/odoo/customer-payments/{payment.id}', 'crm_accounting_link_payment_to_order',
-                       self.user_accountant)
-
+        self._run_tour(
+            f'/odoo/customer-payments/{payment.id}', 'crm_accounting_link_payment_to_order', self.user_accountant
+        )

@@ -7,7 +7,6 @@ from .common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestViews(CrmAccountingLinkCommon):
-
     def _arch(self, user, model, view_type):
         views = self.env[model].with_user(user).get_views([(False, view_type)])
         return views['views'][view_type]['arch']
@@ -45,7 +44,8 @@ class TestViews(CrmAccountingLinkCommon):
                 form = etree.fromstring(self._arch(user, 'account.move', 'form'))
                 buttons = form.xpath(
                     "//div[@name='button_box']/button[@name='action_view_source_sale_orders' "
-                    "or @name='action_crm_sale_orders']")
+                    "or @name='action_crm_sale_orders']"
+                )
                 self.assertEqual(len(buttons), 1)
 
     def _list_column(self, user, model, fname, view_id=False):
@@ -64,7 +64,8 @@ class TestViews(CrmAccountingLinkCommon):
         for user in (self.user_accountant, self.user_billing, self.user_accounting_readonly):
             with self.subTest(user=user.login):
                 self.assertEqual(
-                    self._list_column(user, 'account.payment', 'crm_opportunity_ids').get('optional'), 'show')
+                    self._list_column(user, 'account.payment', 'crm_opportunity_ids').get('optional'), 'show'
+                )
 
     def test_unpaid_invoices_list_shows_the_amount_due(self):
         action = self.customer.with_user(self.user_salesman).action_crm_unpaid_invoices()

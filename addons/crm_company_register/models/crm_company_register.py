@@ -14,9 +14,16 @@ _logger = logging.getLogger(__name__)
 ICO_LENGTH = 8
 # The registers answer busy or restarting with a 5xx status, and a connection may drop; a short backoff gets
 # most of those through. A register that is merely slow is not asked twice: the salesperson would wait twice.
-RETRIES = Retry(total=2, connect=2, read=0, status=2, backoff_factor=0.5,
-                status_forcelist=(500, 502, 503, 504), allowed_methods=frozenset({'GET', 'POST'}),
-                raise_on_status=False)
+RETRIES = Retry(
+    total=2,
+    connect=2,
+    read=0,
+    status=2,
+    backoff_factor=0.5,
+    status_forcelist=(500, 502, 503, 504),
+    allowed_methods=frozenset({'GET', 'POST'}),
+    raise_on_status=False,
+)
 
 # ARES gives the legal form as a code of the Czech Statistical Office's codebook; these are the forms of nearly
 # every company a salesperson meets. Their names are the legal names, which are Czech in any language.
@@ -38,9 +45,27 @@ ARES_LEGAL_FORMS = {
 # NACE divisions (the first two digits of a code) by section, as in the NACE Rev. 2 classification that
 # CZ-NACE and SK NACE both follow.
 NACE_SECTIONS = (
-    ('A', 1, 3), ('B', 5, 9), ('C', 10, 33), ('D', 35, 35), ('E', 36, 39), ('F', 41, 43), ('G', 45, 47),
-    ('H', 49, 53), ('I', 55, 56), ('J', 58, 63), ('K', 64, 66), ('L', 68, 68), ('M', 69, 75), ('N', 77, 82),
-    ('O', 84, 84), ('P', 85, 85), ('Q', 86, 88), ('R', 90, 93), ('S', 94, 96), ('T', 97, 98), ('U', 99, 99),
+    ('A', 1, 3),
+    ('B', 5, 9),
+    ('C', 10, 33),
+    ('D', 35, 35),
+    ('E', 36, 39),
+    ('F', 41, 43),
+    ('G', 45, 47),
+    ('H', 49, 53),
+    ('I', 55, 56),
+    ('J', 58, 63),
+    ('K', 64, 66),
+    ('L', 68, 68),
+    ('M', 69, 75),
+    ('N', 77, 82),
+    ('O', 84, 84),
+    ('P', 85, 85),
+    ('Q', 86, 88),
+    ('R', 90, 93),
+    ('S', 94, 96),
+    ('T', 97, 98),
+    ('U', 99, 99),
 )
 # Divisions for which crm_extended presets an industry narrower than the section's.
 NACE_DIVISION_INDUSTRIES = {
@@ -58,18 +83,24 @@ def notify_register_unavailable(action):
     """Decorate a button that asks a register: a register that cannot answer is told in a warning titled so,
     instead of Odoo's error dialog titled "Invalid Operation", and what the button wrote is undone as a raise
     would."""
+
     @functools.wraps(action)
     def wrapper(self, *args, **kwargs):
         try:
             with self.env.cr.savepoint():
                 return action(self, *args, **kwargs)
         except RegisterUnavailable as error:
-            return {'type': 'ir.actions.client', 'tag': 'display_notification', 'params': {
-                'title': self.env['crm.company.register']._unavailable_title(),
-                'message': error.args[0],
-                'type': 'warning',
-                'sticky': True,
-            }}
+            return {
+                'type': 'ir.actions.client',
+                'tag': 'display_notification',
+                'params': {
+                    'title': self.env['crm.company.register']._unavailable_title(),
+                    'message': error.args[0],
+                    'type': 'warning',
+                    'sticky': True,
+                },
+            }
+
     return wrapper
 
 
@@ -96,17 +127,19 @@ class CrmCompanyRegister(models.AbstractModel):
         """Czech and Slovak IČO share one rule: eight digits, the last a mod-11 check of the weighted others."""
         if not (ico and len(ico) == ICO_LENGTH and ico.isdigit()):
             return False
-        remainder = sum(int(digit) * weight for digit, weight in zip(ico[:7], range(8, 1, -1))) % 11
+        remainder = sum(int(digit) * weight for digit, weight in zip(ico[:7], range(8, 1, -1), strict=True)) % 11
         return int(ico[7]) == (11 - remainder) % 10
 
     @api.model
     def _check_ico(self, ico):
         normalized = self._normalize_ico(ico)
         if not self._is_valid_ico(normalized):
-            raise ValidationError(_(
-                '"%(ico)s" is not a valid IČO: it has eight digits, the last one a check digit of the others.',
-                ico=ico or '',
-            ))
+            raise ValidationError(
+                _(
+                    '"%(ico)s" is not a valid IČO: it has eight digits, the last one a check digit of the others.',
+                    ico=ico or '',
+                )
+            )
         return normalized
 
     @api.model
@@ -145,8 +178,12 @@ class CrmCompanyRegister(models.AbstractModel):
     @api.model
     def _check_lookups_enabled(self):
         if not self.env.company.crm_register_lookup:
-            raise UserError(_('Lookups in the public registers are switched off for %(company)s in Settings.',
-                              company=self.env.company.name))
+            raise UserError(
+                _(
+                    'Lookups in the public registers are switched off for %(company)s in Settings.',
+                    company=self.env.company.name,
+                )
+            )
 
     @api.model
     def _http_session(self):
@@ -167,33 +204,49 @@ class CrmCompanyRegister(models.AbstractModel):
         label = self._register_label(register)
         try:
             with self._http_session() as session:
-                response = session.request(method, url, timeout=self._timeout(),
-                                           headers={'Accept': 'application/json'}, **kwargs)
+                response = session.request(
+                    method, url, timeout=self._timeout(), headers={'Accept': 'application/json'}, **kwargs
+                )
         except requests.exceptions.RequestException as error:
             _logger.warning('Register %s could not be reached at %s: %s', register, url, error)
-            raise RegisterUnavailable(_(
-                'The register %(register)s cannot be reached right now. Try again later; the contact can be '
-                'saved without it.', register=label)) from error
+            raise RegisterUnavailable(
+                _(
+                    'The register %(register)s cannot be reached right now. Try again later; the contact can be '
+                    'saved without it.',
+                    register=label,
+                )
+            ) from error
         if response.status_code == 404 and not_found_ok:
             return None
         if response.status_code >= 400:
-            _logger.warning('Register %s answered %s at %s: %s', register, response.status_code, url,
-                            response.text[:500])
-            raise RegisterUnavailable(_(
-                'The register %(register)s refused the request (HTTP %(status)s). Try again later; the contact '
-                'can be saved without it.', register=label, status=response.status_code))
+            _logger.warning(
+                'Register %s answered %s at %s: %s', register, response.status_code, url, response.text[:500]
+            )
+            raise RegisterUnavailable(
+                _(
+                    'The register %(register)s refused the request (HTTP %(status)s). Try again later; the contact '
+                    'can be saved without it.',
+                    register=label,
+                    status=response.status_code,
+                )
+            )
         try:
             return response.json()
         except ValueError as error:
-            _logger.warning('Register %s answered something else than JSON at %s: %s', register, url,
-                            response.text[:500])
+            _logger.warning(
+                'Register %s answered something else than JSON at %s: %s', register, url, response.text[:500]
+            )
             raise self._malformed_answer(register) from error
 
     @api.model
     def _malformed_answer(self, register):
-        return RegisterUnavailable(_(
-            'The register %(register)s gave an answer that cannot be read. Try again later; the contact can be '
-            'saved without it.', register=self._register_label(register)))
+        return RegisterUnavailable(
+            _(
+                'The register %(register)s gave an answer that cannot be read. Try again later; the contact can be '
+                'saved without it.',
+                register=self._register_label(register),
+            )
+        )
 
     # --- lookups ---
 
@@ -204,8 +257,13 @@ class CrmCompanyRegister(models.AbstractModel):
         ico = self._check_ico(ico)
         values = self._lookup_rpo(ico) if register == 'rpo' else self._lookup_ares(ico)
         if values is None:
-            raise UserError(_('The register %(register)s has no company with the IČO %(ico)s.',
-                              register=self._register_label(register), ico=ico))
+            raise UserError(
+                _(
+                    'The register %(register)s has no company with the IČO %(ico)s.',
+                    register=self._register_label(register),
+                    ico=ico,
+                )
+            )
         return values
 
     @api.model
@@ -220,8 +278,9 @@ class CrmCompanyRegister(models.AbstractModel):
         name = (name or '').strip()
         if len(name) < 3:
             raise UserError(_('Type at least three letters of the company name to search for it.'))
-        answer = self._request_json('ares', 'POST', 'ekonomicke-subjekty/vyhledat',
-                                    json={'obchodniJmeno': name, 'pocet': 10, 'start': 0})
+        answer = self._request_json(
+            'ares', 'POST', 'ekonomicke-subjekty/vyhledat', json={'obchodniJmeno': name, 'pocet': 10, 'start': 0}
+        )
         subjects = answer.get('ekonomickeSubjekty') if isinstance(answer, dict) else None
         if not isinstance(subjects, list):
             raise self._malformed_answer('ares')
@@ -232,8 +291,9 @@ class CrmCompanyRegister(models.AbstractModel):
         """The companies of up to 100 valid IČO in one request, as partner values by IČO; the ones ARES does not
         know are left out. A subject that cannot be read is left out too, so one bad record never hides the others.
         """
-        answer = self._request_json('ares', 'POST', 'ekonomicke-subjekty/vyhledat',
-                                    json={'ico': list(icos), 'pocet': len(icos), 'start': 0})
+        answer = self._request_json(
+            'ares', 'POST', 'ekonomicke-subjekty/vyhledat', json={'ico': list(icos), 'pocet': len(icos), 'start': 0}
+        )
         subjects = answer.get('ekonomickeSubjekty') if isinstance(answer, dict) else None
         if not isinstance(subjects, list):
             raise self._malformed_answer('ares')
@@ -264,9 +324,22 @@ class CrmCompanyRegister(models.AbstractModel):
     # --- answers ---
 
     @api.model
-    def _company_values(self, *, ico, name, street=False, city=False, zip_code=False, country_code=False,
-                        vat=False, legal_form=False, date_established=False, date_dissolved=False, nace_codes=(),
-                        in_insolvency=False):
+    def _company_values(
+        self,
+        *,
+        ico,
+        name,
+        street=False,
+        city=False,
+        zip_code=False,
+        country_code=False,
+        vat=False,
+        legal_form=False,
+        date_established=False,
+        date_dissolved=False,
+        nace_codes=(),
+        in_insolvency=False,
+    ):
         return {
             'company_registry': ico,
             'name': name,
@@ -364,8 +437,13 @@ class CrmCompanyRegister(models.AbstractModel):
                 continue
             division = int(code[:2])
             xmlid = NACE_DIVISION_INDUSTRIES.get(division) or next(
-                (f'base.res_partner_industry_{section}'
-                 for section, first, last in NACE_SECTIONS if first <= division <= last), None)
+                (
+                    f'base.res_partner_industry_{section}'
+                    for section, first, last in NACE_SECTIONS
+                    if first <= division <= last
+                ),
+                None,
+            )
             industry = xmlid and self.env.ref(xmlid, raise_if_not_found=False)
             if industry and industry.active:
                 return industry

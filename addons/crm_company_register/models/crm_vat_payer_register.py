@@ -69,7 +69,7 @@ class CrmVatPayerRegister(models.AbstractModel):
         statuses = {}
         dics = list(dict.fromkeys(dics))
         for start in range(0, len(dics), BATCH_SIZE):
-            statuses.update(self._statuses_batch(dics[start:start + BATCH_SIZE]))
+            statuses.update(self._statuses_batch(dics[start : start + BATCH_SIZE]))
         return statuses
 
     @api.model
@@ -81,23 +81,35 @@ class CrmVatPayerRegister(models.AbstractModel):
                 answer = self._service(session).getStatusNespolehlivyPlatce(dic=dics)
         except requests.exceptions.RequestException as error:
             _logger.warning('The register of VAT payers could not be reached: %s', error)
-            raise RegisterUnavailable(_(
-                'The register %(register)s cannot be reached right now. Try again later; the contact can be '
-                'saved without it.', register=label)) from error
+            raise RegisterUnavailable(
+                _(
+                    'The register %(register)s cannot be reached right now. Try again later; the contact can be '
+                    'saved without it.',
+                    register=label,
+                )
+            ) from error
         except zeep.exceptions.TransportError as error:
             # zeep reports an answer that is not XML at all as a transport error of the HTTP status it came with.
             if error.status_code < 400:
                 _logger.warning('The register of VAT payers gave an answer that cannot be read: %s', error)
                 raise register._malformed_answer('adis') from error
             _logger.warning('The register of VAT payers refused the request: %s', error)
-            raise RegisterUnavailable(_(
-                'The register %(register)s refused the request. Try again later; the contact can be saved '
-                'without it.', register=label)) from error
+            raise RegisterUnavailable(
+                _(
+                    'The register %(register)s refused the request. Try again later; the contact can be saved '
+                    'without it.',
+                    register=label,
+                )
+            ) from error
         except zeep.exceptions.Fault as error:
             _logger.warning('The register of VAT payers refused the request: %s', error)
-            raise RegisterUnavailable(_(
-                'The register %(register)s refused the request. Try again later; the contact can be saved '
-                'without it.', register=label)) from error
+            raise RegisterUnavailable(
+                _(
+                    'The register %(register)s refused the request. Try again later; the contact can be saved '
+                    'without it.',
+                    register=label,
+                )
+            ) from error
         except (zeep.exceptions.Error, etree.LxmlError, ValueError) as error:
             _logger.warning('The register of VAT payers gave an answer that cannot be read: %s', error)
             raise register._malformed_answer('adis') from error
@@ -105,21 +117,26 @@ class CrmVatPayerRegister(models.AbstractModel):
             raise register._malformed_answer('adis')
         if answer.status.statusCode in SERVICE_DOWN_CODES:
             _logger.warning('The register of VAT payers is down: %s', answer.status.statusText)
-            raise RegisterUnavailable(_(
-                'The register %(register)s is down for maintenance right now. Try again in a few minutes; the '
-                'contact can be saved without it.', register=label))
+            raise RegisterUnavailable(
+                _(
+                    'The register %(register)s is down for maintenance right now. Try again in a few minutes; the '
+                    'contact can be saved without it.',
+                    register=label,
+                )
+            )
         return {payer.dic: self._payer_status(payer) for payer in answer.statusPlatceDPH or []}
 
     @api.model
     def _payer_status(self, payer):
         accounts = []
-        for account in (payer.zverejneneUcty.ucet if payer.zverejneneUcty else []):
+        for account in payer.zverejneneUcty.ucet if payer.zverejneneUcty else []:
             if account.datumZverejneniUkonceni:
                 continue
             if account.standardniUcet:
                 standard = account.standardniUcet
                 number = self._domestic_account(
-                    f"{standard.predcisli + '-' if standard.predcisli else ''}{standard.cislo}/{standard.kodBanky}")
+                    f"{standard.predcisli + '-' if standard.predcisli else ''}{standard.cislo}/{standard.kodBanky}"
+                )
             else:
                 number = re.sub(r'\s', '', account.nestandardniUcet.cislo).upper()
             accounts.append({'acc_number': number, 'date_published': account.datumZverejneni})

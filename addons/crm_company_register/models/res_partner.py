@@ -34,18 +34,27 @@ class ResPartner(models.Model):
     crm_legal_form = fields.Char('Legal Form', help='As the public register of companies names it.')
     crm_date_established = fields.Date('Date of Establishment')
     crm_date_dissolved = fields.Date(
-        'Dissolved On', help='The date the public register of companies gives for the end of the company.')
+        'Dissolved On', help='The date the public register of companies gives for the end of the company.'
+    )
     crm_in_insolvency = fields.Boolean(
-        'In Insolvency Proceedings', readonly=True, copy=False,
-        help='The insolvency register, as ARES shows it, holds a proceeding about this company.')
+        'In Insolvency Proceedings',
+        readonly=True,
+        copy=False,
+        help='The insolvency register, as ARES shows it, holds a proceeding about this company.',
+    )
     crm_vat_reliability = fields.Selection(
-        VAT_RELIABILITY, 'VAT Payer Status', readonly=True, copy=False,
+        VAT_RELIABILITY,
+        'VAT Payer Status',
+        readonly=True,
+        copy=False,
         help='As the Czech register of VAT payers last answered. Paying an unreliable payer, or to an account '
-             'it has not published, makes the buyer liable for its VAT.')
+        'it has not published, makes the buyer liable for its VAT.',
+    )
     crm_vat_unreliable_since = fields.Date('Unreliable Since', readonly=True, copy=False)
     crm_vat_checked_on = fields.Datetime('VAT Payer Checked On', readonly=True, copy=False)
     crm_published_bank_account_ids = fields.One2many(
-        'crm.published.bank.account', 'partner_id', 'Published Bank Accounts', readonly=True, copy=False)
+        'crm.published.bank.account', 'partner_id', 'Published Bank Accounts', readonly=True, copy=False
+    )
     crm_register_checked_on = fields.Datetime('Register Checked On', readonly=True, copy=False)
     # The registers' values at the last check, so that a change is reported once, when the register makes it.
     crm_register_snapshot = fields.Json('Register Values at the Last Check', copy=False)
@@ -75,17 +84,27 @@ class ResPartner(models.Model):
             try:
                 self.name = register._lookup(normalized, register_code)['name']
             except RegisterUnavailable as error:
-                return {'warning': {
-                    'type': 'notification', 'title': register._unavailable_title(), 'message': error.args[0]}}
+                return {
+                    'warning': {
+                        'type': 'notification',
+                        'title': register._unavailable_title(),
+                        'message': error.args[0],
+                    }
+                }
             except UserError as error:
-                return {'warning': {
-                    'type': 'notification', 'title': _('Fill from the register'), 'message': error.args[0]}}
-        return {'warning': {
-            'type': 'notification',
-            'title': _('Fill from the register'),
-            'message': _('Click "Load from register" next to the IČO to fill the company from %(register)s.',
-                         register=register._register_label(register_code)),
-        }}
+                return {
+                    'warning': {'type': 'notification', 'title': _('Fill from the register'), 'message': error.args[0]}
+                }
+        return {
+            'warning': {
+                'type': 'notification',
+                'title': _('Fill from the register'),
+                'message': _(
+                    'Click "Load from register" next to the IČO to fill the company from %(register)s.',
+                    register=register._register_label(register_code),
+                ),
+            }
+        }
 
     @api.onchange('vat')
     def _onchange_vat_warn_duplicate(self):
@@ -94,11 +113,16 @@ class ResPartner(models.Model):
         return None
 
     def _duplicate_warning(self, existing):
-        return {'warning': {
-            'title': _('This company may already exist'),
-            'message': _('%(name)s already has this IČO or VAT number. Open it from the banner above instead of '
-                         'entering the company twice.', name=existing.display_name),
-        }}
+        return {
+            'warning': {
+                'title': _('This company may already exist'),
+                'message': _(
+                    '%(name)s already has this IČO or VAT number. Open it from the banner above instead of '
+                    'entering the company twice.',
+                    name=existing.display_name,
+                ),
+            }
+        }
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -130,7 +154,8 @@ class ResPartner(models.Model):
     def _match_imported_companies(self, data_list):
         register = self.env['crm.company.register']
         unmatched = [
-            data for data in data_list
+            data
+            for data in data_list
             if not data.get('xml_id') and not data['values'].get('id') and not data['values'].get('parent_id')
         ]
         by_ico = {}
@@ -144,10 +169,16 @@ class ResPartner(models.Model):
         if not by_ico and not by_vat:
             return
         company_ids = [False, *self.env.companies.ids]
-        existing = self.search([
-            ('parent_id', '=', False), ('company_id', 'in', company_ids),
-            '|', ('company_registry', 'in', list(by_ico)), ('vat', 'in', list(by_vat)),
-        ], order='id')
+        existing = self.search(
+            [
+                ('parent_id', '=', False),
+                ('company_id', 'in', company_ids),
+                '|',
+                ('company_registry', 'in', list(by_ico)),
+                ('vat', 'in', list(by_vat)),
+            ],
+            order='id',
+        )
         for partner in existing:
             for key, rows in ((partner.company_registry, by_ico), (partner.vat, by_vat)):
                 for data in rows.pop(key, []) if key else []:
@@ -158,8 +189,9 @@ class ResPartner(models.Model):
     @notify_register_unavailable
     def action_crm_check_vat_payer(self):
         if not any(self.env['crm.vat.payer.register']._czech_dic(partner.vat) for partner in self):
-            raise UserError(_('Only a Czech VAT number (CZ and 8 to 10 digits) can be checked in the register of '
-                              'VAT payers.'))
+            raise UserError(
+                _('Only a Czech VAT number (CZ and 8 to 10 digits) can be checked in the register of VAT payers.')
+            )
         self.env['crm.company.register']._check_lookups_enabled()
         self._crm_update_vat_status()
 
@@ -178,8 +210,12 @@ class ResPartner(models.Model):
         if not by_dic:
             return {}
         statuses = vat_register._statuses(by_dic)
-        listed = {partner: sorted((account.acc_number, account.date_published)
-                                  for account in partner.crm_published_bank_account_ids) for partner in self}
+        listed = {
+            partner: sorted(
+                (account.acc_number, account.date_published) for account in partner.crm_published_bank_account_ids
+            )
+            for partner in self
+        }
         answered = self.browse()
         previous = {}
         stale_accounts = self.browse()
@@ -198,8 +234,10 @@ class ResPartner(models.Model):
                     changed_status[key] = changed_status.get(key, self.browse()) | partner
                 if listed[partner] != published:
                     stale_accounts |= partner
-                    new_accounts += [{'partner_id': partner.id, 'acc_number': number, 'date_published': date}
-                                     for number, date in published]
+                    new_accounts += [
+                        {'partner_id': partner.id, 'acc_number': number, 'date_published': date}
+                        for number, date in published
+                    ]
         stale_accounts.sudo().crm_published_bank_account_ids.unlink()
         self.env['crm.published.bank.account'].sudo().create(new_accounts)
         for (reliability, since), partners in changed_status.items():
@@ -214,11 +252,15 @@ class ResPartner(models.Model):
         """The companies the nightly check follows: Czech and Slovak companies with an IČO, of the companies
         that have the check switched on (shared contacts when any has)."""
         companies = self.env['res.company'].sudo().search([('crm_register_nightly_check', '=', True)])
-        return Domain([
-            ('is_company', '=', True), ('parent_id', '=', False), ('company_registry', '!=', False),
-            ('country_id.code', 'in', ('CZ', 'SK')),
-            ('company_id', 'in', [*companies.ids, False] if companies else []),
-        ])
+        return Domain(
+            [
+                ('is_company', '=', True),
+                ('parent_id', '=', False),
+                ('company_registry', '!=', False),
+                ('country_id.code', 'in', ('CZ', 'SK')),
+                ('company_id', 'in', [*companies.ids, False] if companies else []),
+            ]
+        )
 
     @api.model
     def _cron_crm_register_recheck(self, batch_size=100):
@@ -226,11 +268,14 @@ class ResPartner(models.Model):
         A company the registers could not answer for keeps its last check date and is asked again next night."""
         tried = []
         while True:
-            due = self._crm_register_watch_domain() & Domain([
-                ('id', 'not in', tried),
-                '|', ('crm_register_checked_on', '=', False),
-                ('crm_register_checked_on', '<', fields.Datetime.now() - RECHECK_AFTER),
-            ])
+            due = self._crm_register_watch_domain() & Domain(
+                [
+                    ('id', 'not in', tried),
+                    '|',
+                    ('crm_register_checked_on', '=', False),
+                    ('crm_register_checked_on', '<', fields.Datetime.now() - RECHECK_AFTER),
+                ]
+            )
             partners = self.search(due, order='crm_register_checked_on asc nulls first, id', limit=batch_size)
             if not partners:
                 return
@@ -263,8 +308,10 @@ class ResPartner(models.Model):
             key = tuple(values[field] for field in REGISTER_FACTS)
             facts[key] = facts.get(key, self.browse()) | partner
         for values, partners in facts.items():
-            changed = partners.filtered(lambda partner: tuple(partner[field] for field in REGISTER_FACTS) != values)
-            changed.write(dict(zip(REGISTER_FACTS, values)))
+            changed = partners.filtered(
+                lambda partner, values=values: tuple(partner[field] for field in REGISTER_FACTS) != values
+            )
+            changed.write(dict(zip(REGISTER_FACTS, values, strict=True)))
         self.browse([partner.id for partner in answers]).write({'crm_register_checked_on': fields.Datetime.now()})
         self._crm_register_store_snapshots(answers)
 
@@ -277,21 +324,24 @@ class ResPartner(models.Model):
         by_register = self.grouped(lambda partner: register._register_for_country(partner.country_id))
         czech = by_register.get('ares', self.browse())
         for start in range(0, len(czech), 100):
-            batch = czech[start:start + 100]
+            batch = czech[start : start + 100]
             try:
                 found = register._lookup_ares_many(batch.mapped('company_registry'))
             except UserError as error:
                 _logger.warning('ARES could not answer for %s companies, left for the next run: %s', len(batch), error)
                 continue
-            answers.update((partner, found[partner.company_registry])
-                           for partner in batch if partner.company_registry in found)
+            answers.update(
+                (partner, found[partner.company_registry]) for partner in batch if partner.company_registry in found
+            )
         interval = register._request_interval()
         for partner in by_register.get('rpo', self.browse()):
             try:
                 if values := register._lookup_rpo(partner.company_registry):
                     answers[partner] = values
             except UserError as error:
-                _logger.warning('RPO could not answer for %s, left for the next run: %s', partner.company_registry, error)
+                _logger.warning(
+                    'RPO could not answer for %s, left for the next run: %s', partner.company_registry, error
+                )
             time.sleep(interval)
         return {partner: self._crm_register_watched(values) for partner, values in answers.items()}
 
@@ -307,7 +357,8 @@ class ResPartner(models.Model):
         company holds."""
         self.ensure_one()
         last = self.crm_register_snapshot or self._crm_register_snapshot_of(
-            {field: self[field] or False for field in watched})
+            {field: self[field] or False for field in watched}
+        )
         changes = {}
         for field, new in watched.items():
             old = last.get(field, False)
@@ -321,9 +372,14 @@ class ResPartner(models.Model):
         salesperson an activity, since each changes whether and how the company may be paid or sold to."""
         self.ensure_one()
         items = Markup().join(
-            Markup('<li>%s: %s → %s</li>') % (self._fields[field]._description_string(self.env),
-                                              self._crm_register_display(field, old), self._crm_register_display(field, new))
-            for field, (old, new) in changes.items())
+            Markup('<li>%s: %s → %s</li>')
+            % (
+                self._fields[field]._description_string(self.env),
+                self._crm_register_display(field, old),
+                self._crm_register_display(field, new),
+            )
+            for field, (old, new) in changes.items()
+        )
         body = Markup('<p>%s</p><ul>%s</ul>') % (_('The public registers report changes of this company:'), items)
         if set(changes) & set(REPORTED_FIELDS):
             body += Markup('<p>%s</p>') % _('Use "Load from register" to take over the new name or address.')
@@ -335,9 +391,11 @@ class ResPartner(models.Model):
         )
         if matters and self.user_id:
             self.activity_schedule(
-                'mail.mail_activity_data_todo', user_id=self.user_id.id,
+                'mail.mail_activity_data_todo',
+                user_id=self.user_id.id,
                 summary=_('Check %(company)s: the registers report a change that matters', company=self.name),
-                note=body)
+                note=body,
+            )
 
     def _crm_register_display(self, field, value):
         if field == 'crm_date_dissolved':
@@ -357,10 +415,15 @@ class ResPartner(models.Model):
         self.flush_model(['crm_register_snapshot'])
         snapshots = SQL(', ').join(
             SQL('(%s, %s::jsonb)', partner.id, json.dumps(self._crm_register_snapshot_of(values)))
-            for partner, values in answers.items())
-        self.env.cr.execute(SQL(
-            'UPDATE res_partner SET crm_register_snapshot = snapshot.value '
-            'FROM (VALUES %s) AS snapshot(id, value) WHERE res_partner.id = snapshot.id', snapshots))
+            for partner, values in answers.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                'UPDATE res_partner SET crm_register_snapshot = snapshot.value '
+                'FROM (VALUES %s) AS snapshot(id, value) WHERE res_partner.id = snapshot.id',
+                snapshots,
+            )
+        )
         self.browse([partner.id for partner in answers]).invalidate_recordset(['crm_register_snapshot'])
 
     @api.model

@@ -39,7 +39,6 @@ class RecordedRegisterServer(ThreadingHTTPServer):
 
 
 class RecordedRegisterHandler(BaseHTTPRequestHandler):
-
     def _reply(self, method):
         body = self.rfile.read(int(self.headers.get('Content-Length') or 0))
         self.server.requests.append((method, self.path, self._decode(body)))
@@ -48,7 +47,8 @@ class RecordedRegisterHandler(BaseHTTPRequestHandler):
         content = (DATA / name).read_bytes()
         self.send_response(status)
         content_type = {'.json': 'application/json', '.xml': 'text/xml; charset=UTF-8'}.get(
-            pathlib.Path(name).suffix, 'text/html')
+            pathlib.Path(name).suffix, 'text/html'
+        )
         self.send_header('Content-Type', content_type)
         self.send_header('Content-Length', str(len(content)))
         self.end_headers()
@@ -68,7 +68,7 @@ class RecordedRegisterHandler(BaseHTTPRequestHandler):
     def do_POST(self):
         self._reply('POST')
 
-    def log_message(self, format, *args):  # noqa: A002 - the signature of BaseHTTPRequestHandler
+    def log_message(self, message_format, *args):
         """Silent: the test output is for the tests."""
 
 

@@ -9,7 +9,6 @@ from .common import CompanyRegisterCommon
 
 @tagged('post_install', '-at_install')
 class TestAresLookup(CompanyRegisterCommon):
-
     def test_czech_company_is_filled_from_ares(self):
         partner = self._company(name='Alza', company_registry='27082440', country_id=self.czechia.id)
         wizard = self._open_wizard(partner)
@@ -30,17 +29,26 @@ class TestAresLookup(CompanyRegisterCommon):
         self.assertEqual(partner.crm_legal_form, 'Akciová společnost')
         self.assertEqual(partner.crm_date_established, date(2003, 8, 26))
         self.assertFalse(partner.crm_date_dissolved)
-        self.assertEqual(partner.industry_id, self.env.ref('base.res_partner_industry_G'),
-                         'the first CZ-NACE code that names a division (46190) gives the section')
+        self.assertEqual(
+            partner.industry_id,
+            self.env.ref('base.res_partner_industry_G'),
+            'the first CZ-NACE code that names a division (46190) gives the section',
+        )
         self.assertEqual(partner.crm_address_type_id, self.env.ref('crm_extended.crm_address_type_headquarters'))
-        self.assertEqual([request[:2] for request in self.server.requests],
-                         [('GET', '/ares/ekonomicke-subjekty/27082440'), ('POST', '/adis')],
-                         'a Czech VAT payer filled from ARES is checked in the register of VAT payers')
+        self.assertEqual(
+            [request[:2] for request in self.server.requests],
+            [('GET', '/ares/ekonomicke-subjekty/27082440'), ('POST', '/adis')],
+            'a Czech VAT payer filled from ARES is checked in the register of VAT payers',
+        )
         self.assertEqual(partner.crm_vat_reliability, 'reliable')
 
     def test_values_typed_differently_stay_unless_chosen(self):
-        partner = self._company(name='Alza.cz a.s.', company_registry='27082440', street='Dělnická 213/12',
-                                industry_id=self.env.ref('base.res_partner_industry_J').id)
+        partner = self._company(
+            name='Alza.cz a.s.',
+            company_registry='27082440',
+            street='Dělnická 213/12',
+            industry_id=self.env.ref('base.res_partner_industry_J').id,
+        )
         wizard = self._open_wizard(partner)
         lines = self._lines(wizard)
         self.assertTrue(lines['name'].apply, 'an equal value is pre-ticked')
@@ -78,7 +86,9 @@ class TestAresLookup(CompanyRegisterCommon):
 
     def test_busy_register_is_asked_again(self):
         self.server.routes[('GET', '/ares/ekonomicke-subjekty/27082440')] = [
-            (503, 'ares_maintenance.html', 0), (200, 'ares_27082440.json', 0)]
+            (503, 'ares_maintenance.html', 0),
+            (200, 'ares_27082440.json', 0),
+        ]
         partner = self._company(name='Alza', company_registry='27082440')
         wizard = self._open_wizard(partner)
         self.assertEqual(self._lines(wizard)['name'].new_value, 'Alza.cz a.s.')
@@ -101,8 +111,11 @@ class TestAresLookup(CompanyRegisterCommon):
         self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())
         partner = self._company(name='Alza', company_registry='27082440')
         action = partner.with_user(self.salesperson).action_crm_load_from_register()
-        self.assertEqual(action['tag'], 'display_notification',
-                         'a warning of its own, not the error dialog titled "Invalid Operation"')
+        self.assertEqual(
+            action['tag'],
+            'display_notification',
+            'a warning of its own, not the error dialog titled "Invalid Operation"',
+        )
         self.assertEqual(action['params']['title'], 'Register unreachable')
         self.assertEqual(action['params']['type'], 'warning')
 
@@ -110,8 +123,10 @@ class TestAresLookup(CompanyRegisterCommon):
         self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())
         partner = self._company(name='Alza', company_registry='27082440')
         self._load_unavailable(partner)
-        self.assertFalse(self.env['crm.company.register.load'].search([('partner_id', '=', partner.id)]),
-                         'the wizard opened for the company is undone, as an error would undo it')
+        self.assertFalse(
+            self.env['crm.company.register.load'].search([('partner_id', '=', partner.id)]),
+            'the wizard opened for the company is undone, as an error would undo it',
+        )
 
     def test_ico_typed_while_the_register_is_unreachable_is_titled_so(self):
         self.env['ir.config_parameter'].sudo().set_param('crm_company_register.ares_url', self._unreachable_url())

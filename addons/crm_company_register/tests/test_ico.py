@@ -6,7 +6,6 @@ from .common import CompanyRegisterCommon
 
 @tagged('post_install', '-at_install')
 class TestIco(CompanyRegisterCommon):
-
     def test_czech_and_slovak_icos_pass_the_checksum(self):
         register = self.env['crm.company.register']
         for ico in ('27082440', '25596641', '31333532', '00006947'):

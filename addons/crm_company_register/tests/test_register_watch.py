@@ -12,16 +12,24 @@ class TestRegisterWatch(CompanyRegisterCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.alza = cls._filled_company('27082440', 'Alza.cz a.s.', street='Jankovcova 1522/53', city='Praha',
-                                       zip='170 00', vat='CZ27082440')
+        cls.alza = cls._filled_company(
+            '27082440', 'Alza.cz a.s.', street='Jankovcova 1522/53', city='Praha', zip='170 00', vat='CZ27082440'
+        )
         cls.textilana = cls._filled_company('25596641', 'Textilana Liberec a.s.', city='Liberec')
         cls.slovak = cls._filled_company('31333532', 'Slovnaft, a.s.', country_id=cls.slovakia.id)
 
     @classmethod
     def _filled_company(cls, ico, name, **values):
-        return cls.env['res.partner'].create({
-            'is_company': True, 'name': name, 'company_registry': ico, 'country_id': cls.czechia.id,
-            'user_id': cls.salesperson.id, **values})
+        return cls.env['res.partner'].create(
+            {
+                'is_company': True,
+                'name': name,
+                'company_registry': ico,
+                'country_id': cls.czechia.id,
+                'user_id': cls.salesperson.id,
+                **values,
+            }
+        )
 
     def setUp(self):
         super().setUp()
@@ -55,8 +63,11 @@ class TestRegisterWatch(CompanyRegisterCommon):
         self.assertTrue(self.alza.crm_in_insolvency)
         self.assertEqual(len(self.alza.activity_ids), 1, 'insolvency is a change that matters')
         self._recheck('ares_batch_changes.json')
-        self.assertEqual(len(self.alza.message_ids.filtered(lambda m: 'registers report changes' in (m.body or ''))), 1,
-                         'the same answer the next night reports nothing again')
+        self.assertEqual(
+            len(self.alza.message_ids.filtered(lambda m: 'registers report changes' in (m.body or ''))),
+            1,
+            'the same answer the next night reports nothing again',
+        )
 
     def test_becoming_unreliable_is_reported_with_an_activity(self):
         self._recheck('ares_batch_unchanged.json')
@@ -81,7 +92,9 @@ class TestRegisterWatch(CompanyRegisterCommon):
         self.assertFalse(self.alza.crm_vat_checked_on)
 
     def test_nightly_run_checks_customers_of_companies_that_want_it(self):
-        other_company = self.env['res.company'].create({'name': 'Bez kontroly s.r.o.', 'crm_register_nightly_check': False})
+        other_company = self.env['res.company'].create(
+            {'name': 'Bez kontroly s.r.o.', 'crm_register_nightly_check': False}
+        )
         unwatched = self._filled_company('27082440', 'Alza (jiná firma)', company_id=other_company.id)
         if 'customer_rank' in unwatched._fields:
             # With the books at hand only customers and suppliers are followed: these are customers.

@@ -8,7 +8,6 @@ from .common import CompanyRegisterCommon
 
 @tagged('post_install', '-at_install')
 class TestVatPayer(CompanyRegisterCommon):
-
     def _accounts(self, partner):
         partner.invalidate_recordset(['crm_published_bank_account_ids'])
         return [(account.acc_number, account.date_published) for account in partner.crm_published_bank_account_ids]
@@ -19,10 +18,14 @@ class TestVatPayer(CompanyRegisterCommon):
         self.assertEqual(partner.crm_vat_reliability, 'reliable')
         self.assertFalse(partner.crm_vat_unreliable_since)
         self.assertTrue(partner.crm_vat_checked_on)
-        self.assertEqual(self._accounts(partner), [
-            ('19-8412180/0100', date(2015, 6, 22)),
-            ('2727272727/2700', date(2013, 4, 1)),
-        ], 'leading zeros dropped as accounts are written; an account no longer published is left out')
+        self.assertEqual(
+            self._accounts(partner),
+            [
+                ('19-8412180/0100', date(2015, 6, 22)),
+                ('2727272727/2700', date(2013, 4, 1)),
+            ],
+            'leading zeros dropped as accounts are written; an account no longer published is left out',
+        )
         [(method, path, body)] = self.server.requests
         self.assertEqual((method, path), ('POST', '/adis'))
         self.assertIn('StatusNespolehlivyPlatceRequest', body)
@@ -38,8 +41,10 @@ class TestVatPayer(CompanyRegisterCommon):
         self.assertEqual(alza.crm_vat_reliability, 'reliable')
         self.assertEqual(kubicek.crm_vat_reliability, 'unreliable')
         self.assertEqual(kubicek.crm_vat_unreliable_since, date(2026, 10, 21))
-        self.assertEqual(self._accounts(kubicek), [('SK3112000000198742637541', date(2021, 9, 7)),
-                                                   ('2401187733/2010', date(2016, 3, 1))])
+        self.assertEqual(
+            self._accounts(kubicek),
+            [('SK3112000000198742637541', date(2021, 9, 7)), ('2401187733/2010', date(2016, 3, 1))],
+        )
         self.assertEqual(person.crm_vat_reliability, 'not_registered')
         self.assertFalse(person.crm_published_bank_account_ids)
 
@@ -52,12 +57,17 @@ class TestVatPayer(CompanyRegisterCommon):
 
     def test_check_of_a_batch_costs_the_same_queries_for_more_companies(self):
         self.server.routes[('POST', '/adis')] = [(200, 'adis_batch_unreliable.xml', 0)]
-        one_each = self._company(name='Alza.cz a.s.', vat='CZ27082440') \
-            | self._company(name='Stavby Kubíček s.r.o.', vat='CZ28164059') \
+        one_each = (
+            self._company(name='Alza.cz a.s.', vat='CZ27082440')
+            | self._company(name='Stavby Kubíček s.r.o.', vat='CZ28164059')
             | self._company(name='Jan Novák', vat='CZ7001011234')
-        twice_each = one_each | self._company(name='Alza.cz a.s. (pobočka)', vat='CZ27082440') \
-            | self._company(name='Stavby Kubíček (sklad)', vat='CZ28164059') \
+        )
+        twice_each = (
+            one_each
+            | self._company(name='Alza.cz a.s. (pobočka)', vat='CZ27082440')
+            | self._company(name='Stavby Kubíček (sklad)', vat='CZ28164059')
             | self._company(name='Jan Novák (dílna)', vat='CZ7001011234')
+        )
         twice_each._crm_update_vat_status()
         # Unchanged answers: reading the batch and stamping the check, one write per kind of answer.
         self._queries(one_each, '_crm_update_vat_status')
@@ -88,8 +98,9 @@ class TestVatPayer(CompanyRegisterCommon):
         self.assertEqual(len(self.server.requests), 3, 'an error status is asked twice more with a backoff')
 
     def test_unreachable_service_is_reported(self):
-        self.env['ir.config_parameter'].sudo().set_param('crm_company_register.adis_url',
-                                                         f'{self._unreachable_url()}/adis')
+        self.env['ir.config_parameter'].sudo().set_param(
+            'crm_company_register.adis_url', f'{self._unreachable_url()}/adis'
+        )
         partner = self._company(name='Alza.cz a.s.', vat='CZ27082440')
         with self.assertRaisesRegex(UserError, 'cannot be reached right now'):
             partner._crm_update_vat_status()

@@ -7,7 +7,6 @@ from .common import CompanyRegisterCommon
 
 @tagged('post_install', '-at_install')
 class TestViews(CompanyRegisterCommon):
-
     def test_company_form_offers_load_from_register_to_salespeople(self):
         partners = self.env['res.partner'].with_user(self.salesperson)
         arch = etree.fromstring(partners.get_views([(False, 'form')])['views']['form']['arch'])

@@ -15,7 +15,7 @@ class CrmCompanyRegisterLoad(models.TransientModel):
     _description = 'Load a Company from the Register'
 
     partner_id = fields.Many2one('res.partner', 'Company', required=True, ondelete='cascade')
-    register = fields.Selection(REGISTERS, 'Register', required=True, default='ares')
+    register = fields.Selection(REGISTERS, required=True, default='ares')
     ico = fields.Char('IČO')
     search_name = fields.Char('Company Name')
     result_ids = fields.One2many('crm.company.register.search.result', 'wizard_id', 'Companies Found')
@@ -29,12 +29,14 @@ class CrmCompanyRegisterLoad(models.TransientModel):
     def _action_open_for(self, partner):
         """Open the wizard on the company: straight at the comparison when it has an IČO, else at the search."""
         register = self.env['crm.company.register']
-        wizard = self.create({
-            'partner_id': partner.id,
-            'register': register._register_for_country(partner.country_id),
-            'ico': partner.company_registry,
-            'search_name': partner.name,
-        })
+        wizard = self.create(
+            {
+                'partner_id': partner.id,
+                'register': register._register_for_country(partner.country_id),
+                'ico': partner.company_registry,
+                'search_name': partner.name,
+            }
+        )
         if partner.company_registry:
             wizard._load()
         return wizard._action_reopen()
@@ -54,11 +56,16 @@ class CrmCompanyRegisterLoad(models.TransientModel):
     def action_search(self):
         self.ensure_one()
         found = self.env['crm.company.register']._search_ares(self.search_name)
-        self.result_ids = [Command.clear()] + [Command.create({
-            'name': values['name'],
-            'ico': values['company_registry'],
-            'address': ', '.join(part for part in (values['street'], values['zip'], values['city']) if part),
-        }) for values in found]
+        self.result_ids = [Command.clear()] + [
+            Command.create(
+                {
+                    'name': values['name'],
+                    'ico': values['company_registry'],
+                    'address': ', '.join(part for part in (values['street'], values['zip'], values['city']) if part),
+                }
+            )
+            for values in found
+        ]
         return self._action_reopen()
 
     @notify_register_unavailable
@@ -72,8 +79,11 @@ class CrmCompanyRegisterLoad(models.TransientModel):
         self.ensure_one()
         register = self.env['crm.company.register']
         values = register._lookup(self.ico, self.register)
-        country = self.env['res.country'].search([('code', '=', values['country_code'])], limit=1) \
-            if values['country_code'] else self.env['res.country']
+        country = (
+            self.env['res.country'].search([('code', '=', values['country_code'])], limit=1)
+            if values['country_code']
+            else self.env['res.country']
+        )
         proposals = [
             ('name', values['name']),
             ('company_registry', values['company_registry']),
@@ -86,20 +96,24 @@ class CrmCompanyRegisterLoad(models.TransientModel):
             ('crm_date_established', values['crm_date_established']),
             ('crm_date_dissolved', values['crm_date_dissolved']),
             ('industry_id', register._industry_for_nace(values['nace_codes'])),
-            ('crm_address_type_id', self.env.ref('crm_extended.crm_address_type_headquarters',
-                                                 raise_if_not_found=False)),
+            (
+                'crm_address_type_id',
+                self.env.ref('crm_extended.crm_address_type_headquarters', raise_if_not_found=False),
+            ),
         ]
         self.line_ids = [Command.clear()] + [
-            Command.create(self._line_values(field_name, new_value))
-            for field_name, new_value in proposals if new_value
+            Command.create(self._line_values(field_name, new_value)) for field_name, new_value in proposals if new_value
         ]
-        self.write({
-            'ico': values['company_registry'],
-            'date_dissolved': values['crm_date_dissolved'],
-            'register_snapshot': self.partner_id._crm_register_snapshot_of(
-                self.partner_id._crm_register_watched(values)),
-            'state': 'compare',
-        })
+        self.write(
+            {
+                'ico': values['company_registry'],
+                'date_dissolved': values['crm_date_dissolved'],
+                'register_snapshot': self.partner_id._crm_register_snapshot_of(
+                    self.partner_id._crm_register_watched(values)
+                ),
+                'state': 'compare',
+            }
+        )
 
     def _line_values(self, field_name, new_value):
         partner = self.partner_id
@@ -140,6 +154,14 @@ class CrmCompanyRegisterLoad(models.TransientModel):
         try:
             partner._crm_update_vat_status()
         except UserError as error:
-            return {'type': 'ir.actions.client', 'tag': 'display_notification', 'params': {
-                'title': _('The company is saved'), 'message': error.args[0], 'type': 'warning', 'next': close}}
+            return {
+                'type': 'ir.actions.client',
+                'tag': 'display_notification',
+                'params': {
+                    'title': _('The company is saved'),
+                    'message': error.args[0],
+                    'type': 'warning',
+                    'next': close,
+                },
+            }
         return close

@@ -11,7 +11,7 @@ class CrmCompanyRegisterLoadLine(models.TransientModel):
     wizard_id = fields.Many2one('crm.company.register.load', required=True, ondelete='cascade')
     field_name = fields.Char('Technical Field Name', required=True)
     field_label = fields.Char('Field', readonly=True)
-    current_value = fields.Char('Current Value', readonly=True)
+    current_value = fields.Char(readonly=True)
     new_value = fields.Char('Register Value', readonly=True)
     new_raw = fields.Char('Value to Write', readonly=True)
     apply = fields.Boolean('Take It')

@@ -9,7 +9,7 @@ class CrmCompanyRegisterSearchResult(models.TransientModel):
     _order = 'id'
 
     wizard_id = fields.Many2one('crm.company.register.load', required=True, ondelete='cascade')
-    name = fields.Char('Name', readonly=True)
+    name = fields.Char(readonly=True)
     ico = fields.Char('IČO', readonly=True)
     address = fields.Char('Registered Office', readonly=True)
 

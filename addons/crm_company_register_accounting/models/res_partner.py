@@ -10,4 +10,5 @@ class ResPartner(models.Model):
         """With the books at hand, the nightly check follows the companies money moves with: customers and
         suppliers."""
         return super()._crm_register_watch_domain() & Domain(
-            ['|', ('customer_rank', '>', 0), ('supplier_rank', '>', 0)])
+            ['|', ('customer_rank', '>', 0), ('supplier_rank', '>', 0)]
+        )

@@ -28,64 +28,102 @@ class CrmCareRule(models.Model):
     _order = 'sequence, id'
     _check_company_auto = True
 
-    name = fields.Char('Name', required=True, translate=True, tracking=True,
-                       help='Also the subject of the interactions the rule plans.')
-    sequence = fields.Integer('Sequence', default=10)
-    active = fields.Boolean('Active', default=True, tracking=True)
-    kind = fields.Selection([
-        ('birthday', 'Birthday'),
-        ('name_day', 'Name Day'),
-        ('anniversary', 'Customer Anniversary'),
-        ('service_check', 'Periodic Service Check'),
-        ('campaign', 'One-off Campaign'),
-    ], string='Kind', required=True, default='birthday', tracking=True)
-    interaction_type_id = fields.Many2one('crm.interaction.type', string='Interaction to Plan', required=True,
-                                          ondelete='restrict', tracking=True)
-    days_ahead = fields.Integer('Days Ahead', default=7, tracking=True,
-                                help='How many days before the occasion the interaction is planned for the '
-                                     'salesperson.')
+    name = fields.Char(
+        required=True,
+        translate=True,
+        tracking=True,
+        help='Also the subject of the interactions the rule plans.',
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    kind = fields.Selection(
+        [
+            ('birthday', 'Birthday'),
+            ('name_day', 'Name Day'),
+            ('anniversary', 'Customer Anniversary'),
+            ('service_check', 'Periodic Service Check'),
+            ('campaign', 'One-off Campaign'),
+        ],
+        required=True,
+        default='birthday',
+        tracking=True,
+    )
+    interaction_type_id = fields.Many2one(
+        'crm.interaction.type', string='Interaction to Plan', required=True, ondelete='restrict', tracking=True
+    )
+    days_ahead = fields.Integer(
+        default=7,
+        tracking=True,
+        help='How many days before the occasion the interaction is planned for the salesperson.',
+    )
     service_type_id = fields.Many2one(
-        'crm.interaction.type', string='After Last', ondelete='restrict', tracking=True,
-        help='A service check is due the given months after the last resolved interaction of this type.')
+        'crm.interaction.type',
+        string='After Last',
+        ondelete='restrict',
+        tracking=True,
+        help='A service check is due the given months after the last resolved interaction of this type.',
+    )
     interval_months = fields.Integer('Every (Months)', default=12, tracking=True)
-    campaign_date = fields.Date('Campaign Date', tracking=True, help='The day of the campaign, e.g. of the fair.')
-    domain = fields.Char('Contacts', default='[]', tracking=True,
-                         help='Which contacts the rule is for; every contact of the company when empty.')
+    campaign_date = fields.Date(tracking=True, help='The day of the campaign, e.g. of the fair.')
+    domain = fields.Char(
+        'Contacts',
+        default='[]',
+        tracking=True,
+        help='Which contacts the rule is for; every contact of the company when empty.',
+    )
     team_id = fields.Many2one(
-        'crm.team', string='Fallback Team', check_company=True, tracking=True,
+        'crm.team',
+        string='Fallback Team',
+        check_company=True,
+        tracking=True,
         help='A contact without salesperson, of its own or of its company, goes to the leader of this team; '
-             'without a team such a contact is skipped.')
-    company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
-                                 default=lambda self: self.env.company)
+        'without a team such a contact is skipped.',
+    )
+    company_id = fields.Many2one('res.company', required=True, index=True, default=lambda self: self.env.company)
     activity_type_id = fields.Many2one(
-        'mail.activity.type', string='Activity to Schedule', ondelete='set null', tracking=True,
+        'mail.activity.type',
+        string='Activity to Schedule',
+        ondelete='set null',
+        tracking=True,
         domain="[('res_model', 'in', (False, 'crm.interaction'))]",
         help='Optional: each planned interaction also gets an activity of this type for its salesperson, due on '
-             'the day of the occasion; marking it done resolves the interaction.')
-    last_run_date = fields.Date('Last Run', readonly=True, copy=False,
-                                help='The day of the last care run: the next one catches up on the days since.')
+        'the day of the occasion; marking it done resolves the interaction.',
+    )
+    last_run_date = fields.Date(
+        'Last Run',
+        readonly=True,
+        copy=False,
+        help='The day of the last care run: the next one catches up on the days since.',
+    )
     # Counted for whoever configures the rules, sales rights or not.
-    interaction_count = fields.Integer('Interaction Count', compute='_compute_interaction_count', compute_sudo=True)
+    interaction_count = fields.Integer(compute='_compute_interaction_count', compute_sudo=True)
 
     _positive_days_ahead = models.Constraint('CHECK (days_ahead >= 0)', 'Days ahead cannot be negative.')
 
     def _compute_interaction_count(self):
-        counts = dict(self.env['crm.interaction']._read_group(
-            [('care_rule_id', 'in', self.ids)], ['care_rule_id'], ['__count']))
+        counts = dict(
+            self.env['crm.interaction']._read_group([('care_rule_id', 'in', self.ids)], ['care_rule_id'], ['__count'])
+        )
         for rule in self:
             rule.interaction_count = counts.get(rule, 0)
 
     @api.constrains('domain')
     def _check_domain(self):
-        self._crm_check_domain(self, 'res.partner', _(
-            'The contacts of the care rule "%(rule)s" are not a valid condition: %(error)s'))
+        self._crm_check_domain(
+            self, 'res.partner', _('The contacts of the care rule "%(rule)s" are not a valid condition: %(error)s')
+        )
 
     @api.constrains('kind', 'service_type_id', 'interval_months', 'campaign_date')
     def _check_kind_settings(self):
         for rule in self:
             if rule.kind == 'service_check' and (not rule.service_type_id or rule.interval_months <= 0):
-                raise ValidationError(_('The service check "%(rule)s" needs the interaction type it follows and '
-                                        'a period of at least one month.', rule=rule.name))
+                raise ValidationError(
+                    _(
+                        'The service check "%(rule)s" needs the interaction type it follows and '
+                        'a period of at least one month.',
+                        rule=rule.name,
+                    )
+                )
             if rule.kind == 'campaign' and not rule.campaign_date:
                 raise ValidationError(_('The campaign "%(rule)s" needs its date.', rule=rule.name))
 
@@ -102,8 +140,12 @@ class CrmCareRule(models.Model):
                 # A condition valid when saved can break later (a field removed with its module): it stops its
                 # own rule only, and the rule's followers read why.
                 _logger.warning('Care rule %s skipped: %s', rule.id, error)
-                rule.message_post(body=_('The care run skipped this rule: its contacts are no longer a valid '
-                                         'condition (%(error)s).', error=error))
+                rule.message_post(
+                    body=_(
+                        'The care run skipped this rule: its contacts are no longer a valid condition (%(error)s).',
+                        error=error,
+                    )
+                )
 
     def action_run_now(self):
         self._crm_plan(fields.Datetime.now())
@@ -134,9 +176,12 @@ class CrmCareRule(models.Model):
         # column of both, the largest part of a day's run when there is little or nothing to plan.
         self.env['res.company'].flush_model(['partner_id'])
         self.env['res.partner'].flush_model(['tz'])
-        [(tz,)] = self.env.execute_query(SQL(
-            'SELECT p.tz FROM res_company c JOIN res_partner p ON p.id = c.partner_id WHERE c.id = %s',
-            self.company_id.id))
+        [(tz,)] = self.env.execute_query(
+            SQL(
+                'SELECT p.tz FROM res_company c JOIN res_partner p ON p.id = c.partner_id WHERE c.id = %s',
+                self.company_id.id,
+            )
+        )
         return pytz.timezone(tz or DEFAULT_TZ)
 
     def _crm_today(self, now):
@@ -156,17 +201,29 @@ class CrmCareRule(models.Model):
         is for, blacklisted ones and occasions already planned left out; the team is the salesperson's main team
         when it is of the rule's company or of none."""
         partners = self.env['res.partner']._search(
-            Domain(self._crm_parsed_domain()) & Domain('company_id', 'in', (False, self.company_id.id)))
+            Domain(self._crm_parsed_domain()) & Domain('company_id', 'in', (False, self.company_id.id))
+        )
         self.env['res.partner'].flush_model()
-        self.env['crm.interaction'].flush_model(['care_rule_id', 'partner_id', 'care_occasion_date',
-                                                 'care_occasion_res_id', 'state', 'date_done',
-                                                 'interaction_type_id', 'company_id'])
+        self.env['crm.interaction'].flush_model(
+            [
+                'care_rule_id',
+                'partner_id',
+                'care_occasion_date',
+                'care_occasion_res_id',
+                'state',
+                'date_done',
+                'interaction_type_id',
+                'company_id',
+            ]
+        )
         self.env['mail.blacklist'].flush_model(['email', 'active'])
         self.env['res.users'].flush_model(['sale_team_id'])
         self.env['crm.team'].flush_model(['user_id', 'company_id'])
         salesperson = self._crm_salesperson_sql()
         res_id = self._crm_occasion_res_id_sql()
-        return self.env.execute_query(SQL('''
+        return self.env.execute_query(
+            SQL(
+                '''
             SELECT o.partner_id, o.occasion_date, o.user_id, o.res_id, t.id
               FROM (SELECT o.partner_id, o.occasion_date, %(salesperson)s AS user_id, %(res_id)s AS res_id
               FROM (%(occasions)s) AS o
@@ -184,9 +241,18 @@ class CrmCareRule(models.Model):
               JOIN res_users u ON u.id = o.user_id
               LEFT JOIN crm_team t ON t.id = u.sale_team_id AND (t.company_id IS NULL OR t.company_id = %(company)s)
              ORDER BY 2, 1, 4
-        ''', salesperson=salesperson, res_id=res_id, occasions=self._crm_occasions_sql(first, last), first=first,
-            last=last, catch_up_all=self._crm_plans_missed_occasions(), partners=partners.subselect(), rule=self.id,
-            company=self.company_id.id))
+        ''',
+                salesperson=salesperson,
+                res_id=res_id,
+                occasions=self._crm_occasions_sql(first, last),
+                first=first,
+                last=last,
+                catch_up_all=self._crm_plans_missed_occasions(),
+                partners=partners.subselect(),
+                rule=self.id,
+                company=self.company_id.id,
+            )
+        )
 
     def _crm_occasion_res_id_sql(self):
         """The record an occasion row (o) is about, when a kind plans one interaction per record rather than per
@@ -200,8 +266,9 @@ class CrmCareRule(models.Model):
     def _crm_salesperson_sql(self):
         """Who an occasion row (o) of a contact (p) of a company (cp) is planned for: the contact's salesperson, else
         the company's, else the leader of the fallback team."""
-        return SQL('COALESCE(p.user_id, cp.user_id, (SELECT user_id FROM crm_team WHERE id = %s))',
-                   self.team_id.id or None)
+        return SQL(
+            'COALESCE(p.user_id, cp.user_id, (SELECT user_id FROM crm_team WHERE id = %s))', self.team_id.id or None
+        )
 
     def _crm_plans_missed_occasions(self):
         """Whether occasions before the run's window that nothing planned are planned late rather than never, as
@@ -213,34 +280,46 @@ class CrmCareRule(models.Model):
         if self.kind == 'campaign':
             return SQL('SELECT id AS partner_id, %s::date AS occasion_date FROM res_partner', self.campaign_date)
         if self.kind == 'service_check':
-            return SQL('''
+            return SQL(
+                '''
                 SELECT partner_id,
                        ((max(date_done) AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date
                         + make_interval(months => %(months)s))::date AS occasion_date
                   FROM crm_interaction
                  WHERE state = 'resolved' AND interaction_type_id = %(type)s AND company_id = %(company)s
                  GROUP BY partner_id
-            ''', tz=self._crm_tz().zone, months=self.interval_months, type=self.service_type_id.id,
-                company=self.company_id.id)
+            ''',
+                tz=self._crm_tz().zone,
+                months=self.interval_months,
+                type=self.service_type_id.id,
+                company=self.company_id.id,
+            )
         return self._crm_yearly_occasions_sql(self._crm_yearly_dates_sql(), first, last)
 
     def _crm_yearly_dates_sql(self):
         """The rows (partner_id, month, day, since) of the yearly occasions of this rule's kind: an occasion is
         only celebrated in the years after `since`."""
         if self.kind == 'birthday':
-            return SQL('''
+            return SQL(
+                '''
                 SELECT id AS partner_id, date_part('month', birthdate_date)::int AS month,
                        date_part('day', birthdate_date)::int AS day, birthdate_date AS since
                   FROM res_partner
                  WHERE birthdate_date IS NOT NULL AND NOT is_company AND crm_wish_on IN %s
-            ''', WISH_ON_BIRTHDAY)
+            ''',
+                WISH_ON_BIRTHDAY,
+            )
         if self.kind == 'name_day':
-            return SQL('''
+            return SQL(
+                '''
                 SELECT p.id AS partner_id, nd.month, nd.day, NULL::date AS since
                   FROM res_partner p
                   JOIN crm_name_day nd ON nd.country_id = %(country)s AND lower(nd.name) = lower(p.crm_first_name)
                  WHERE p.crm_first_name IS NOT NULL AND NOT p.is_company AND p.crm_wish_on IN %(wish_on)s
-            ''', country=self.env['res.partner']._crm_name_day_country_sql('p'), wish_on=WISH_ON_NAME_DAY)
+            ''',
+                country=self.env['res.partner']._crm_name_day_country_sql('p'),
+                wish_on=WISH_ON_NAME_DAY,
+            )
         return SQL('''
             SELECT id AS partner_id, date_part('month', crm_customer_since)::int AS month,
                    date_part('day', crm_customer_since)::int AS day, crm_customer_since AS since
@@ -252,7 +331,8 @@ class CrmCareRule(models.Model):
     def _crm_yearly_occasions_sql(self, yearly_dates, first, last):
         """The dates in the years of the window of yearly occasions (partner_id, month, day, since); the 29th of
         February falls on the 28th in the years that have none."""
-        return SQL('''
+        return SQL(
+            '''
             SELECT y.partner_id, y.occasion_date
               FROM (SELECT d.partner_id, d.since,
                            make_date(year, d.month,
@@ -263,7 +343,11 @@ class CrmCareRule(models.Model):
                      CROSS JOIN generate_series(%(first_year)s, %(last_year)s) AS year
                    ) AS y
              WHERE y.since IS NULL OR y.occasion_date > y.since
-        ''', yearly_dates=yearly_dates, first_year=first.year, last_year=last.year)
+        ''',
+            yearly_dates=yearly_dates,
+            first_year=first.year,
+            last_year=last.year,
+        )
 
     def _crm_create_interactions(self, occasions):
         if not occasions:
@@ -273,26 +357,40 @@ class CrmCareRule(models.Model):
         # the type's deadline) is read first, of those columns only, rather than every column of each record.
         records = self.sudo()
         records.env['res.partner'].browse({occasion[0] for occasion in occasions}).fetch(
-            ['company_id', 'commercial_partner_id'])
+            ['company_id', 'commercial_partner_id']
+        )
         records.env['crm.team'].browse({occasion[4] for occasion in occasions} - {None}).fetch(['company_id'])
         records.company_id.fetch(['parent_path'])
         records.interaction_type_id.fetch(['has_resolution_deadline'])
-        return self.env['crm.interaction'].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, mail_notrack=True, tracking_disable=True,
-        ).create([{
-            'subject': self.name,
-            'interaction_type_id': self.interaction_type_id.id,
-            'partner_id': partner_id,
-            'user_id': user_id,
-            'team_id': team_id,
-            'company_id': self.company_id.id,
-            'state': 'planned',
-            'date': tz.localize(datetime.datetime.combine(occasion_date, datetime.time(CARE_HOUR)))
-                      .astimezone(pytz.utc).replace(tzinfo=None),
-            'care_rule_id': self.id,
-            'care_occasion_date': occasion_date,
-            **self._crm_occasion_values(res_id),
-        } for partner_id, occasion_date, user_id, res_id, team_id in occasions])
+        return (
+            self.env['crm.interaction']
+            .with_context(
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                mail_notrack=True,
+                tracking_disable=True,
+            )
+            .create(
+                [
+                    {
+                        'subject': self.name,
+                        'interaction_type_id': self.interaction_type_id.id,
+                        'partner_id': partner_id,
+                        'user_id': user_id,
+                        'team_id': team_id,
+                        'company_id': self.company_id.id,
+                        'state': 'planned',
+                        'date': tz.localize(datetime.datetime.combine(occasion_date, datetime.time(CARE_HOUR)))
+                        .astimezone(pytz.utc)
+                        .replace(tzinfo=None),
+                        'care_rule_id': self.id,
+                        'care_occasion_date': occasion_date,
+                        **self._crm_occasion_values(res_id),
+                    }
+                    for partner_id, occasion_date, user_id, res_id, team_id in occasions
+                ]
+            )
+        )
 
     def _crm_schedule_activities(self, interactions):
         """Give each planned interaction the rule's activity for its salesperson, all in one create, linked to the
@@ -301,13 +399,22 @@ class CrmCareRule(models.Model):
         if not self.activity_type_id or not interactions:
             return
         model_id = self.env['ir.model']._get_id('crm.interaction')
-        activities = self.env['mail.activity'].with_context(mail_activity_quick_update=True).create([{
-            'res_model_id': model_id,
-            'res_id': interaction.id,
-            'activity_type_id': self.activity_type_id.id,
-            'summary': interaction.subject,
-            'user_id': interaction.user_id.id,
-            'date_deadline': interaction.care_occasion_date,
-        } for interaction in interactions])
-        for interaction, activity in zip(interactions, activities):
+        activities = (
+            self.env['mail.activity']
+            .with_context(mail_activity_quick_update=True)
+            .create(
+                [
+                    {
+                        'res_model_id': model_id,
+                        'res_id': interaction.id,
+                        'activity_type_id': self.activity_type_id.id,
+                        'summary': interaction.subject,
+                        'user_id': interaction.user_id.id,
+                        'date_deadline': interaction.care_occasion_date,
+                    }
+                    for interaction in interactions
+                ]
+            )
+        )
+        for interaction, activity in zip(interactions, activities, strict=True):
             interaction.care_activity_id = activity

@@ -5,10 +5,13 @@ class CrmInteractionType(models.Model):
     _inherit = 'crm.interaction.type'
 
     has_resolution_deadline = fields.Boolean(
-        'Resolution Deadline', help='Its interactions are complaints or service requests: they get a priority and a '
-                                    'deadline to resolve them by, and count in the time to resolve.')
-    asks_rating = fields.Boolean('Asks for a Rating', help='Its interactions record how satisfied the customer is, '
-                                                           'rated 1 to 5.')
+        'Resolution Deadline',
+        help='Its interactions are complaints or service requests: they get a priority and a '
+        'deadline to resolve them by, and count in the time to resolve.',
+    )
+    asks_rating = fields.Boolean(
+        'Asks for a Rating', help='Its interactions record how satisfied the customer is, rated 1 to 5.'
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -38,5 +41,4 @@ class CrmInteractionType(models.Model):
         The deadline computes of interactions ask it for every interaction they compute; kept in the registry's
         cache (as the languages are) and cleared whenever a type gains or loses a deadline, it costs no query
         once read."""
-        return frozenset(self.sudo().with_context(active_test=False)._search(
-            [('has_resolution_deadline', '=', True)]))
+        return frozenset(self.sudo().with_context(active_test=False)._search([('has_resolution_deadline', '=', True)]))

@@ -8,15 +8,16 @@ class CrmNameDay(models.Model):
     _description = 'Name Day'
     _order = 'country_id, month, day, name'
 
-    country_id = fields.Many2one('res.country', string='Country', required=True, index=True, ondelete='cascade')
-    month = fields.Integer('Month', required=True)
-    day = fields.Integer('Day', required=True)
-    name = fields.Char('Name', required=True)
+    country_id = fields.Many2one('res.country', required=True, index=True, ondelete='cascade')
+    month = fields.Integer(required=True)
+    day = fields.Integer(required=True)
+    name = fields.Char(required=True)
 
     _valid_month = models.Constraint('CHECK (month BETWEEN 1 AND 12)', 'The month of a name day is 1 to 12.')
     _valid_day = models.Constraint('CHECK (day BETWEEN 1 AND 31)', 'The day of a name day is 1 to 31.')
     _unique_name_day = models.Constraint(
-        'UNIQUE (country_id, month, day, name)', 'This name already has this day in the calendar of this country.')
+        'UNIQUE (country_id, month, day, name)', 'This name already has this day in the calendar of this country.'
+    )
     _name_lookup = models.Index('(country_id, lower(name))')
 
     @api.depends('name', 'month', 'day')

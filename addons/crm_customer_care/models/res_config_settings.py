@@ -21,5 +21,6 @@ class ResConfigSettings(models.TransientModel):
     def _check_crm_sla_hours(self):
         for settings in self:
             if min(settings[f'crm_sla_hours_{priority}'] for priority in SLA_PARAMETERS) <= 0:
-                raise ValidationError(_('Every priority needs at least one hour to resolve a complaint or a service '
-                                        'request in.'))
+                raise ValidationError(
+                    _('Every priority needs at least one hour to resolve a complaint or a service request in.')
+                )

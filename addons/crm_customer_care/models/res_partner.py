@@ -30,35 +30,62 @@ class ResPartner(models.Model):
     # Named as in OCA's partner_contact_birthdate, so that both addons share one column when installed together.
     birthdate_date = fields.Date('Birthdate')
     crm_first_name = fields.Char(
-        'First Name', compute='_compute_crm_first_name', store=True, readonly=False,
+        'First Name',
+        compute='_compute_crm_first_name',
+        store=True,
+        readonly=False,
         help='The name the name day is looked up by: the first word of the name that is not a title, unless set '
-             'by hand.')
-    crm_wish_on = fields.Selection([
-        ('birthday', 'Birthday'),
-        ('name_day', 'Name Day'),
-        ('both', 'Birthday and Name Day'),
-        ('none', 'None'),
-    ], string='Wish On', default='both', required=True,
-        help='Which personal occasions the customer care rules plan wishes for.')
-    crm_name_day_date = fields.Date('Next Name Day', compute='_compute_crm_name_day_date',
-                                    help="From the official calendar of the contact's country, or of their "
-                                         'language when the country is not set.')
-    crm_customer_since = fields.Date('Customer Since', help='The day the company became a customer: its anniversary '
-                                                           'is a customer care occasion.')
+        'by hand.',
+    )
+    crm_wish_on = fields.Selection(
+        [
+            ('birthday', 'Birthday'),
+            ('name_day', 'Name Day'),
+            ('both', 'Birthday and Name Day'),
+            ('none', 'None'),
+        ],
+        string='Wish On',
+        default='both',
+        required=True,
+        help='Which personal occasions the customer care rules plan wishes for.',
+    )
+    crm_name_day_date = fields.Date(
+        'Next Name Day',
+        compute='_compute_crm_name_day_date',
+        help="From the official calendar of the contact's country, or of their language when the country is not set.",
+    )
+    crm_customer_since = fields.Date(
+        'Customer Since', help='The day the company became a customer: its anniversary is a customer care occasion.'
+    )
     crm_satisfaction_rating = fields.Integer(
-        'Satisfaction', compute='_compute_crm_satisfaction', compute_sudo=True,
-        groups='sales_team.group_sale_salesman', help='The latest rating the customer gave, 1 to 5; 0 when none.')
+        'Satisfaction',
+        compute='_compute_crm_satisfaction',
+        compute_sudo=True,
+        groups='sales_team.group_sale_salesman',
+        help='The latest rating the customer gave, 1 to 5; 0 when none.',
+    )
     crm_satisfaction_previous = fields.Integer(
-        'Previous Satisfaction', compute='_compute_crm_satisfaction', compute_sudo=True,
-        groups='sales_team.group_sale_salesman')
+        'Previous Satisfaction',
+        compute='_compute_crm_satisfaction',
+        compute_sudo=True,
+        groups='sales_team.group_sale_salesman',
+    )
     crm_satisfaction_year_average = fields.Float(
-        'Satisfaction, Last 12 Months', compute='_compute_crm_satisfaction', compute_sudo=True, digits=(2, 1),
-        groups='sales_team.group_sale_salesman', help='The average rating of the last twelve months: the trend beside '
-                                                      'the latest one.')
+        'Satisfaction, Last 12 Months',
+        compute='_compute_crm_satisfaction',
+        compute_sudo=True,
+        digits=(2, 1),
+        groups='sales_team.group_sale_salesman',
+        help='The average rating of the last twelve months: the trend beside the latest one.',
+    )
     crm_satisfaction_dropped = fields.Boolean(
-        'Satisfaction Dropped', compute='_compute_crm_satisfaction', compute_sudo=True,
-        search='_search_crm_satisfaction_dropped', groups='sales_team.group_sale_salesman',
-        help='The latest rating is below the one before.')
+        'Satisfaction Dropped',
+        compute='_compute_crm_satisfaction',
+        compute_sudo=True,
+        search='_search_crm_satisfaction_dropped',
+        groups='sales_team.group_sale_salesman',
+        help='The latest rating is below the one before.',
+    )
 
     @api.depends('name', 'is_company')
     def _compute_crm_first_name(self):
@@ -73,8 +100,7 @@ class ResPartner(models.Model):
         days_by_name = self._crm_name_days()
         for partner in self:
             days = days_by_name.get((partner._crm_name_day_country_id(), (partner.crm_first_name or '').lower()), [])
-            partner.crm_name_day_date = min((next_occurrence(month, day, today) for month, day in days),
-                                            default=False)
+            partner.crm_name_day_date = min((next_occurrence(month, day, today) for month, day in days), default=False)
 
     def _crm_name_days(self):
         """The days of the first names of these contacts, in one query: {(country id, lower name): [(month, day)]}."""
@@ -82,8 +108,9 @@ class ResPartner(models.Model):
         if not names:
             return {}
         self.env['crm.name.day'].flush_model()
-        rows = self.env.execute_query(SQL(
-            'SELECT country_id, lower(name), month, day FROM crm_name_day WHERE lower(name) IN %s', tuple(names)))
+        rows = self.env.execute_query(
+            SQL('SELECT country_id, lower(name), month, day FROM crm_name_day WHERE lower(name) IN %s', tuple(names))
+        )
         days_by_name = {}
         for country_id, name, month, day in rows:
             days_by_name.setdefault((country_id, name), []).append((month, day))
@@ -99,9 +126,15 @@ class ResPartner(models.Model):
     @api.model
     def _crm_name_day_country_sql(self, alias):
         """_crm_name_day_country_id as an SQL expression on the partner row of the given alias."""
-        cases = [SQL('WHEN %s LIKE %s THEN %s', SQL.identifier(alias, 'lang'), f'{lang}%',
-                     self.env['ir.model.data']._xmlid_to_res_id(xmlid, raise_if_not_found=False))
-                 for lang, xmlid in NAME_DAY_COUNTRY_OF_LANG.items()]
+        cases = [
+            SQL(
+                'WHEN %s LIKE %s THEN %s',
+                SQL.identifier(alias, 'lang'),
+                f'{lang}%',
+                self.env['ir.model.data']._xmlid_to_res_id(xmlid, raise_if_not_found=False),
+            )
+            for lang, xmlid in NAME_DAY_COUNTRY_OF_LANG.items()
+        ]
         return SQL('COALESCE(%s, CASE %s END)', SQL.identifier(alias, 'country_id'), SQL(' ').join(cases))
 
     def _compute_crm_satisfaction(self):
@@ -116,8 +149,11 @@ class ResPartner(models.Model):
     def _search_crm_satisfaction_dropped(self, operator, value):
         if operator != 'in':
             return NotImplemented
-        dropped = [partner_id for partner_id, (latest, previous, _average) in self._crm_latest_ratings().items()
-                   if previous and latest < previous]
+        dropped = [
+            partner_id
+            for partner_id, (latest, previous, _average) in self._crm_latest_ratings().items()
+            if previous and latest < previous
+        ]
         return [('id', 'in', dropped)]
 
     @api.model
@@ -129,10 +165,13 @@ class ResPartner(models.Model):
         only the ratings given to the companies the user works in count, as the user's lists show them."""
         if partner_ids is not None and not partner_ids:
             return {}
-        self.env['crm.interaction'].flush_model(['partner_id', 'commercial_partner_id', 'satisfaction_rating',
-                                                 'state', 'date'])
+        self.env['crm.interaction'].flush_model(
+            ['partner_id', 'commercial_partner_id', 'satisfaction_rating', 'state', 'date']
+        )
         only_partners = SQL('WHERE key IN %s', tuple(partner_ids)) if partner_ids else SQL()
-        rows = self.env.execute_query(SQL('''
+        rows = self.env.execute_query(
+            SQL(
+                '''
             WITH rated AS (
                 SELECT id, date, satisfaction_rating::int AS rating, partner_id, commercial_partner_id
                   FROM crm_interaction
@@ -148,12 +187,18 @@ class ResPartner(models.Model):
             SELECT key, max(rating) FILTER (WHERE rank = 1), COALESCE(max(rating) FILTER (WHERE rank = 2), 0),
                    COALESCE(avg(rating) FILTER (WHERE date >= %s), 0)
               FROM ranked GROUP BY key
-        ''', tuple(self.env.companies.ids), only_partners, fields.Datetime.now() - relativedelta(years=1)))
+        ''',
+                tuple(self.env.companies.ids),
+                only_partners,
+                fields.Datetime.now() - relativedelta(years=1),
+            )
+        )
         return {key: (latest, previous, float(average)) for key, latest, previous, average in rows}
 
     def action_crm_satisfaction_history(self):
         self.ensure_one()
         action = self.env['crm.interaction']._action_open_for(
-            self._crm_interaction_domain() + [('satisfaction_rating', '!=', False)], {'default_partner_id': self.id})
+            self._crm_interaction_domain() + [('satisfaction_rating', '!=', False)], {'default_partner_id': self.id}
+        )
         action['name'] = _('Satisfaction History')
         return action

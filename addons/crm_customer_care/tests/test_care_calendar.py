@@ -20,11 +20,18 @@ class TestCareCalendar(TransactionCase):
     def test_sql_and_python_date_yearly_occasions_alike_over_two_centuries(self):
         yearly_dates = SQL(
             'SELECT * FROM (VALUES %s) AS d(partner_id, month, day, since)',
-            SQL(', ').join(SQL('(%s, %s, %s, NULL::date)', *row) for row in YEARLY_DATES))
-        rows = self.env.execute_query(self.env['crm.care.rule']._crm_yearly_occasions_sql(
-            yearly_dates, datetime.date(FIRST_YEAR, 1, 1), datetime.date(LAST_YEAR, 12, 31)))
-        expected = {(partner_id, occurrence_in_year(year, month, day))
-                    for partner_id, month, day in YEARLY_DATES for year in range(FIRST_YEAR, LAST_YEAR + 1)}
+            SQL(', ').join(SQL('(%s, %s, %s, NULL::date)', *row) for row in YEARLY_DATES),
+        )
+        rows = self.env.execute_query(
+            self.env['crm.care.rule']._crm_yearly_occasions_sql(
+                yearly_dates, datetime.date(FIRST_YEAR, 1, 1), datetime.date(LAST_YEAR, 12, 31)
+            )
+        )
+        expected = {
+            (partner_id, occurrence_in_year(year, month, day))
+            for partner_id, month, day in YEARLY_DATES
+            for year in range(FIRST_YEAR, LAST_YEAR + 1)
+        }
         self.assertEqual(len(rows), len(YEARLY_DATES) * (LAST_YEAR - FIRST_YEAR + 1))
         self.assertEqual(set(rows), expected)
         leap_days = sorted(date for partner_id, date in rows if partner_id == 1 and date.day == 29)
@@ -43,12 +50,14 @@ class TestCareCalendarEvents(CrmExtendedCommon):
     """A salesperson reads the week from the titles of the care calendar's events."""
 
     def test_care_event_is_titled_with_the_contact_and_the_company(self):
-        rule = self.env['crm.care.rule'].create({
-            'name': 'Invitation to the International Engineering Fair',
-            'kind': 'campaign',
-            'campaign_date': datetime.date.today() + datetime.timedelta(days=7),
-            'interaction_type_id': self.type_phone_call.id,
-        })
+        rule = self.env['crm.care.rule'].create(
+            {
+                'name': 'Invitation to the International Engineering Fair',
+                'kind': 'campaign',
+                'campaign_date': datetime.date.today() + datetime.timedelta(days=7),
+                'interaction_type_id': self.type_phone_call.id,
+            }
+        )
         interaction = self._create_interaction(subject=rule.name, care_rule_id=rule.id)
         calendar = self.env.ref('crm_customer_care.crm_interaction_view_calendar_care')
         interactions = self.env['crm.interaction'].with_user(self.user_sales_own)

@@ -9,15 +9,19 @@ from .common import CrmCustomerCareCommon
 
 @tagged('post_install', '-at_install')
 class TestComplaints(CrmCustomerCareCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.reported = datetime.datetime(2026, 3, 2, 8, 0)
 
     def _complaint(self, **values):
-        return self._create_interaction(subject='Cracked welds', interaction_type_id=self.type_complaint.id,
-                                        date=self.reported, state='in_progress', **values)
+        return self._create_interaction(
+            subject='Cracked welds',
+            interaction_type_id=self.type_complaint.id,
+            date=self.reported,
+            state='in_progress',
+            **values,
+        )
 
     def test_deadline_follows_the_hours_of_the_priority(self):
         self.env['ir.config_parameter'].set_param('crm_extended.sla_hours_3', 4)
@@ -37,13 +41,16 @@ class TestComplaints(CrmCustomerCareCommon):
         self.assertFalse(visit.date_deadline)
         self.type_phone_call.has_resolution_deadline = True
         self.assertEqual(visit.date_deadline, datetime.datetime(2026, 3, 5, 8, 0))
-        self.assertEqual(self._create_interaction(date=self.reported).date_deadline,
-                         datetime.datetime(2026, 3, 5, 8, 0))
+        self.assertEqual(
+            self._create_interaction(date=self.reported).date_deadline, datetime.datetime(2026, 3, 5, 8, 0)
+        )
         self.type_phone_call.has_resolution_deadline = False
         self.assertFalse(visit.date_deadline)
         warranty = self.env['crm.interaction.type'].create({'name': 'Warranty Claim', 'has_resolution_deadline': True})
-        self.assertEqual(self._create_interaction(interaction_type_id=warranty.id, date=self.reported).date_deadline,
-                         datetime.datetime(2026, 3, 5, 8, 0))
+        self.assertEqual(
+            self._create_interaction(interaction_type_id=warranty.id, date=self.reported).date_deadline,
+            datetime.datetime(2026, 3, 5, 8, 0),
+        )
 
     def test_complaint_is_overdue_past_its_deadline_not_its_date(self):
         complaint = self._complaint(priority='2')
@@ -64,5 +71,6 @@ class TestComplaints(CrmCustomerCareCommon):
 
     def test_settings_refuse_a_priority_without_hours(self):
         from odoo.exceptions import ValidationError
+
         with self.assertRaises(ValidationError):
             self.env['res.config.settings'].create({'crm_sla_hours_1': 0})

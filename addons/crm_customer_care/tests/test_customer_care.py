@@ -28,24 +28,28 @@ class CustomerCareCommon(CrmExtendedCommon):
     @classmethod
     def _contact(cls, name, **values):
         # A person of their own: a company's contacts share its address, and with it the country and the city.
-        return cls.env['res.partner'].create({
-            'name': name,
-            'user_id': cls.user_sales_own.id,
-            'country_id': cls.cz.id,
-            'category_id': [(6, 0, cls.tag.ids)],
-            **values,
-        })
+        return cls.env['res.partner'].create(
+            {
+                'name': name,
+                'user_id': cls.user_sales_own.id,
+                'country_id': cls.cz.id,
+                'category_id': [(6, 0, cls.tag.ids)],
+                **values,
+            }
+        )
 
     @classmethod
     def _rule(cls, kind, **values):
-        return cls.env['crm.care.rule'].create({
-            'name': f'Care {kind}',
-            'kind': kind,
-            'interaction_type_id': cls.type_phone_call.id,
-            'days_ahead': 0,
-            'domain': repr([('category_id', 'in', cls.tag.ids)]),
-            **values,
-        })
+        return cls.env['crm.care.rule'].create(
+            {
+                'name': f'Care {kind}',
+                'kind': kind,
+                'interaction_type_id': cls.type_phone_call.id,
+                'days_ahead': 0,
+                'domain': repr([('category_id', 'in', cls.tag.ids)]),
+                **values,
+            }
+        )
 
     @staticmethod
     def _utc(*args):
@@ -56,7 +60,6 @@ class CustomerCareCommon(CrmExtendedCommon):
 
 
 class TestCareBirthdays(CustomerCareCommon):
-
     def test_birthday_is_planned_from_midnight_prague_time(self):
         contact = self._contact('Jana Dvořáková', birthdate_date=datetime.date(1980, 5, 12))
         rule = self._rule('birthday')
@@ -74,8 +77,9 @@ class TestCareBirthdays(CustomerCareCommon):
         rule = self._rule('birthday', days_ahead=3)
         rule._crm_plan(self._utc(2027, 2, 25, 12, 0))
         rule._crm_plan(self._utc(2028, 2, 26, 12, 0))
-        self.assertEqual(self._planned(rule).mapped('care_occasion_date'),
-                         [datetime.date(2027, 2, 28), datetime.date(2028, 2, 29)])
+        self.assertEqual(
+            self._planned(rule).mapped('care_occasion_date'), [datetime.date(2027, 2, 28), datetime.date(2028, 2, 29)]
+        )
 
     def test_days_ahead_plan_the_wish_before_the_birthday(self):
         self._contact('Karel Beneš', birthdate_date=datetime.date(1975, 6, 20))
@@ -115,27 +119,32 @@ class TestCareBirthdays(CustomerCareCommon):
         self.assertEqual(self._planned(rule).partner_id, wished)
 
     def test_contact_without_salesperson_goes_to_team_leader_or_is_skipped(self):
-        loner = self.env['res.partner'].create({
-            'name': 'Marek Samotný', 'birthdate_date': datetime.date(1980, 1, 20),
-            'category_id': [(6, 0, self.tag.ids)]})
+        loner = self.env['res.partner'].create(
+            {
+                'name': 'Marek Samotný',
+                'birthdate_date': datetime.date(1980, 1, 20),
+                'category_id': [(6, 0, self.tag.ids)],
+            }
+        )
         without_team = self._rule('birthday')
         with_team = self._rule('birthday', team_id=self.team.id)
         (without_team | with_team)._crm_plan(self._utc(2026, 1, 20, 6, 0))
         self.assertFalse(self._planned(without_team))
-        self.assertEqual(self._planned(with_team).mapped(lambda i: (i.partner_id, i.user_id)),
-                         [(loner, self.user_sales_manager)])
+        self.assertEqual(
+            self._planned(with_team).mapped(lambda i: (i.partner_id, i.user_id)), [(loner, self.user_sales_manager)]
+        )
 
 
 class TestCareNameDays(CustomerCareCommon):
-
     def test_name_with_several_days_is_wished_on_each(self):
         petr = self._contact('Ing. Petr Novotný')
         rule = self._rule('name_day', days_ahead=0)
         rule._crm_plan(self._utc(2026, 2, 22, 6, 0))
         rule._crm_plan(self._utc(2026, 6, 29, 6, 0))
         self.assertEqual(petr.crm_first_name, 'Petr')
-        self.assertEqual(self._planned(rule).mapped('care_occasion_date'),
-                         [datetime.date(2026, 2, 22), datetime.date(2026, 6, 29)])
+        self.assertEqual(
+            self._planned(rule).mapped('care_occasion_date'), [datetime.date(2026, 2, 22), datetime.date(2026, 6, 29)]
+        )
 
     def test_calendar_of_the_country_then_of_the_language(self):
         slovak = self._contact('Dáša Hudáková', country_id=False, lang=False)
@@ -170,42 +179,61 @@ class TestCareNameDays(CustomerCareCommon):
 
 
 class TestCareOtherKinds(CustomerCareCommon):
-
     def test_customer_anniversary_from_the_year_after(self):
         self.customer.write({'crm_customer_since': datetime.date(2020, 3, 15), 'category_id': [(4, self.tag.id)]})
         rule = self._rule('anniversary', days_ahead=10)
         rule._crm_plan(self._utc(2020, 3, 10, 6, 0))
         self.assertFalse(self._planned(rule), 'not on the day it began')
         rule._crm_plan(self._utc(2026, 3, 10, 6, 0))
-        self.assertEqual(self._planned(rule).mapped(lambda i: (i.partner_id, i.care_occasion_date)),
-                         [(self.customer, datetime.date(2026, 3, 15))])
+        self.assertEqual(
+            self._planned(rule).mapped(lambda i: (i.partner_id, i.care_occasion_date)),
+            [(self.customer, datetime.date(2026, 3, 15))],
+        )
 
     def test_service_check_months_after_the_last_resolved_one(self):
         contact = self._contact('Roman Servisní')
         service = self.type_meeting
-        self._create_interaction(partner_id=contact.id, interaction_type_id=service.id, state='resolved',
-                                 date=self._utc(2025, 5, 2, 8), date_done=self._utc(2025, 5, 2, 9))
-        last = self._create_interaction(partner_id=contact.id, interaction_type_id=service.id, state='resolved',
-                                        date=self._utc(2025, 11, 10, 8))
+        self._create_interaction(
+            partner_id=contact.id,
+            interaction_type_id=service.id,
+            state='resolved',
+            date=self._utc(2025, 5, 2, 8),
+            date_done=self._utc(2025, 5, 2, 9),
+        )
+        last = self._create_interaction(
+            partner_id=contact.id, interaction_type_id=service.id, state='resolved', date=self._utc(2025, 11, 10, 8)
+        )
         last.date_done = self._utc(2025, 11, 10, 9)
-        rule = self._rule('service_check', service_type_id=service.id, interval_months=6, days_ahead=14,
-                          interaction_type_id=service.id)
+        rule = self._rule(
+            'service_check',
+            service_type_id=service.id,
+            interval_months=6,
+            days_ahead=14,
+            interaction_type_id=service.id,
+        )
         rule._crm_plan(self._utc(2026, 4, 25, 6, 0))
         self.assertFalse(self._planned(rule))
         rule._crm_plan(self._utc(2026, 4, 26, 6, 0))
         planned = self._planned(rule)
-        self.assertEqual(planned.mapped(lambda i: (i.partner_id, i.care_occasion_date)),
-                         [(contact, datetime.date(2026, 5, 10))])
+        self.assertEqual(
+            planned.mapped(lambda i: (i.partner_id, i.care_occasion_date)), [(contact, datetime.date(2026, 5, 10))]
+        )
         planned.write({'state': 'resolved', 'date': self._utc(2026, 5, 4, 8)})
         planned.date_done = self._utc(2026, 5, 4, 9)
         rule._crm_plan(self._utc(2026, 10, 21, 6, 0))
-        self.assertEqual(self._planned(rule).mapped('care_occasion_date'),
-                         [datetime.date(2026, 5, 10), datetime.date(2026, 11, 4)])
+        self.assertEqual(
+            self._planned(rule).mapped('care_occasion_date'), [datetime.date(2026, 5, 10), datetime.date(2026, 11, 4)]
+        )
 
     def test_overdue_service_check_of_a_new_rule_is_planned_late(self):
         contact = self._contact('Ondřej Zapomenutý')
-        self._create_interaction(partner_id=contact.id, interaction_type_id=self.type_meeting.id,
-                                 state='resolved', date=self._utc(2024, 1, 10, 8), date_done=self._utc(2024, 1, 10, 9))
+        self._create_interaction(
+            partner_id=contact.id,
+            interaction_type_id=self.type_meeting.id,
+            state='resolved',
+            date=self._utc(2024, 1, 10, 8),
+            date_done=self._utc(2024, 1, 10, 9),
+        )
         rule = self._rule('service_check', service_type_id=self.type_meeting.id, interval_months=12)
         rule._crm_plan(self._utc(2026, 4, 1, 6, 0))
         self.assertEqual(self._planned(rule).care_occasion_date, datetime.date(2025, 1, 10))
@@ -213,8 +241,12 @@ class TestCareOtherKinds(CustomerCareCommon):
     def test_campaign_plans_one_interaction_per_contact_of_the_segment(self):
         brno = self._contact('Alois Brněnský', city='Brno') | self._contact('Zdeňka Brněnská', city='Brno')
         self._contact('Pavla Ostravská', city='Ostrava')
-        rule = self._rule('campaign', campaign_date=datetime.date(2026, 5, 12), days_ahead=14,
-                          domain=repr([('category_id', 'in', self.tag.ids), ('city', '=', 'Brno')]))
+        rule = self._rule(
+            'campaign',
+            campaign_date=datetime.date(2026, 5, 12),
+            days_ahead=14,
+            domain=repr([('category_id', 'in', self.tag.ids), ('city', '=', 'Brno')]),
+        )
         rule._crm_plan(self._utc(2026, 4, 27, 6, 0))
         self.assertFalse(self._planned(rule))
         rule._crm_plan(self._utc(2026, 4, 28, 6, 0))
@@ -236,8 +268,9 @@ class TestCareOtherKinds(CustomerCareCommon):
         today = working._crm_today(fields.Datetime.now())
         contact = self._contact('Petra Horáková', birthdate_date=today - relativedelta(years=30))
         # As when the module of a field the condition names is uninstalled: the saved condition is not checked again.
-        self.env.cr.execute("UPDATE crm_care_rule SET domain = %s WHERE id = %s",
-                            ("[('no_such_field', '=', 1)]", broken.id))
+        self.env.cr.execute(
+            "UPDATE crm_care_rule SET domain = %s WHERE id = %s", ("[('no_such_field', '=', 1)]", broken.id)
+        )
         broken.invalidate_recordset(['domain'])
         with mute_logger('odoo.addons.crm_customer_care.models.crm_care_rule'):
             self.env['crm.care.rule']._cron_crm_plan_care()
@@ -253,13 +286,25 @@ class TestCareOtherKinds(CustomerCareCommon):
 
 
 class TestCareAccess(CustomerCareCommon):
-
     def test_salesperson_reads_rules_and_sees_only_own_care_interactions(self):
-        self.env['res.partner'].create({
-            'name': 'Colleague Customer s.r.o.', 'is_company': True, 'user_id': self.user_sales_colleague.id,
-            'child_ids': [(0, 0, {'name': 'Věra Kolegová', 'birthdate_date': datetime.date(1980, 7, 7),
-                                  'category_id': [(6, 0, self.tag.ids)]})],
-        })
+        self.env['res.partner'].create(
+            {
+                'name': 'Colleague Customer s.r.o.',
+                'is_company': True,
+                'user_id': self.user_sales_colleague.id,
+                'child_ids': [
+                    (
+                        0,
+                        0,
+                        {
+                            'name': 'Věra Kolegová',
+                            'birthdate_date': datetime.date(1980, 7, 7),
+                            'category_id': [(6, 0, self.tag.ids)],
+                        },
+                    )
+                ],
+            }
+        )
         mine = self._contact('Věra Moje', birthdate_date=datetime.date(1981, 7, 7))
         rule = self._rule('birthday')
         rule._crm_plan(self._utc(2026, 7, 7, 6, 0))
@@ -280,7 +325,6 @@ class TestCareAccess(CustomerCareCommon):
 
 
 class TestCareActivities(CustomerCareCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -296,8 +340,10 @@ class TestCareActivities(CustomerCareCommon):
         planned = self._plan_with_activity()
         task = planned.care_activity_id
         self.assertEqual(planned.activity_ids, task)
-        self.assertEqual((task.activity_type_id, task.user_id, task.date_deadline, task.summary),
-                         (self.call, self.user_sales_own, datetime.date(2026, 10, 20), planned.subject))
+        self.assertEqual(
+            (task.activity_type_id, task.user_id, task.date_deadline, task.summary),
+            (self.call, self.user_sales_own, datetime.date(2026, 10, 20), planned.subject),
+        )
 
     def test_rule_without_an_activity_type_schedules_none(self):
         rule = self._rule('birthday', days_ahead=3)
@@ -318,22 +364,31 @@ class TestCareActivities(CustomerCareCommon):
 
     def test_handing_over_moves_the_task_to_the_new_owner(self):
         planned = self._plan_with_activity()
-        self.env['crm.interaction.handover'].with_user(self.user_sales_own).create({
-            'interaction_ids': [(6, 0, planned.ids)], 'user_id': self.user_sales_colleague.id,
-        }).action_handover()
+        self.env['crm.interaction.handover'].with_user(self.user_sales_own).create(
+            {
+                'interaction_ids': [(6, 0, planned.ids)],
+                'user_id': self.user_sales_colleague.id,
+            }
+        ).action_handover()
         self.assertEqual(planned.activity_ids.user_id, self.user_sales_colleague)
         self.assertFalse(planned.care_activity_id)
 
 
 @tagged('post_install', '-at_install', 'crm_extended_performance')
 class TestCarePerformance(CustomerCareCommon):
-
     def _tagged_rule(self, count, birthday, **values):
         tag = self.env['res.partner.category'].create({'name': f'Care perf {count}'})
-        self.env['res.partner'].create([{
-            'name': f'Contact {index}', 'parent_id': self.customer.id, 'birthdate_date': birthday,
-            'category_id': [(6, 0, tag.ids)],
-        } for index in range(count)])
+        self.env['res.partner'].create(
+            [
+                {
+                    'name': f'Contact {index}',
+                    'parent_id': self.customer.id,
+                    'birthdate_date': birthday,
+                    'category_id': [(6, 0, tag.ids)],
+                }
+                for index in range(count)
+            ]
+        )
         rule = self._rule('birthday', domain=repr([('category_id', 'in', tag.ids)]), **values)
         self.env.flush_all()
         self.env.invalidate_all()
@@ -359,5 +414,6 @@ class TestCarePerformance(CustomerCareCommon):
         # Eleven more: the activities' insert, their salesperson (which the run itself no longer reads) made a
         # follower, their record names and the notification of the salesperson's activity counter.
         many = self._assert_same_queries_for_2_or_40_contacts(
-            24, activity_type_id=self.env.ref('mail.mail_activity_data_call').id)
+            24, activity_type_id=self.env.ref('mail.mail_activity_data_call').id
+        )
         self.assertEqual(len(self._planned(many).activity_ids), 40)

@@ -9,15 +9,19 @@ from odoo.addons.crm_customer_care.models.crm_care_rule import CATCH_UP_DAYS
 class CrmCareRule(models.Model):
     _inherit = 'crm.care.rule'
 
-    kind = fields.Selection(selection_add=[('after_sales', 'After-sales Follow-up')],
-                            ondelete={'after_sales': 'cascade'})
+    kind = fields.Selection(
+        selection_add=[('after_sales', 'After-sales Follow-up')], ondelete={'after_sales': 'cascade'}
+    )
     after_sales_days = fields.Integer(
-        'Days After Invoicing', default=14, tracking=True,
-        help='An after-sales follow-up is due this many days after the last invoice of a fully invoiced sales '
-             'order.')
+        'Days After Invoicing',
+        default=14,
+        tracking=True,
+        help='An after-sales follow-up is due this many days after the last invoice of a fully invoiced sales order.',
+    )
 
     _positive_after_sales_days = models.Constraint(
-        'CHECK (after_sales_days >= 0)', 'The days after invoicing cannot be negative.')
+        'CHECK (after_sales_days >= 0)', 'The days after invoicing cannot be negative.'
+    )
 
     def _crm_occasions_sql(self, first, last):
         if self.kind != 'after_sales':
@@ -30,7 +34,8 @@ class CrmCareRule(models.Model):
         salesperson and the order, each order followed up on its own."""
         self.env['sale.order'].flush_model(['state', 'invoice_status', 'company_id', 'partner_id', 'user_id'])
         self.env['account.move'].flush_model(['state', 'move_type', 'invoice_date', 'crm_sale_order_ids'])
-        return SQL('''
+        return SQL(
+            '''
             SELECT so.partner_id, so.user_id, so.id AS order_id, max(m.invoice_date) + %(days)s AS occasion_date
               FROM sale_order so
               JOIN crm_account_move_sale_order_rel r ON r.order_id = so.id
@@ -39,8 +44,11 @@ class CrmCareRule(models.Model):
                AND m.state = 'posted' AND m.move_type = 'out_invoice'
              GROUP BY so.id
             HAVING max(m.invoice_date) + %(days)s >= %(since)s
-        ''', days=self.after_sales_days, company=self.company_id.id,
-            since=last - datetime.timedelta(days=self.days_ahead + CATCH_UP_DAYS))
+        ''',
+            days=self.after_sales_days,
+            company=self.company_id.id,
+            since=last - datetime.timedelta(days=self.days_ahead + CATCH_UP_DAYS),
+        )
 
     def _crm_occasion_res_id_sql(self):
         if self.kind != 'after_sales':

@@ -7,7 +7,6 @@ from odoo.addons.crm_accounting_link.tests.common import CrmAccountingLinkCommon
 
 
 class CustomerCareAccountingCommon(CrmAccountingLinkCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -19,16 +18,18 @@ class CustomerCareAccountingCommon(CrmAccountingLinkCommon):
 
     @classmethod
     def _rule(cls, **values):
-        return cls.env['crm.care.rule'].create({
-            'name': 'Poprodejní telefonát',
-            'kind': 'after_sales',
-            'interaction_type_id': cls.type_phone_call.id,
-            'after_sales_days': 14,
-            'days_ahead': 0,
-            'company_id': cls.company.id,
-            'domain': repr([('commercial_partner_id', 'in', (cls.customer | cls.other_customer).ids)]),
-            **values,
-        })
+        return cls.env['crm.care.rule'].create(
+            {
+                'name': 'Poprodejní telefonát',
+                'kind': 'after_sales',
+                'interaction_type_id': cls.type_phone_call.id,
+                'after_sales_days': 14,
+                'days_ahead': 0,
+                'company_id': cls.company.id,
+                'domain': repr([('commercial_partner_id', 'in', (cls.customer | cls.other_customer).ids)]),
+                **values,
+            }
+        )
 
     @classmethod
     def _invoice(cls, orders, invoice_date, post=True, drop_lines=0):
@@ -36,8 +37,9 @@ class CustomerCareAccountingCommon(CrmAccountingLinkCommon):
         invoice = orders._create_invoices()
         if drop_lines:
             invoice.invoice_line_ids[-drop_lines:].unlink()
-        invoice.write({'invoice_date': invoice_date, 'invoice_payment_term_id': False,
-                       'invoice_date_due': invoice_date})
+        invoice.write(
+            {'invoice_date': invoice_date, 'invoice_payment_term_id': False, 'invoice_date_due': invoice_date}
+        )
         if post:
             invoice.action_post()
         return invoice
@@ -55,7 +57,6 @@ class CustomerCareAccountingCommon(CrmAccountingLinkCommon):
 
 @tagged('post_install', '-at_install')
 class TestAfterSalesFollowUp(CustomerCareAccountingCommon):
-
     def test_follow_up_is_planned_days_after_the_invoice_for_the_orders_salesperson(self):
         order = self._create_order()
         self._invoice(order, datetime.date(2026, 3, 2))
@@ -65,10 +66,23 @@ class TestAfterSalesFollowUp(CustomerCareAccountingCommon):
         rule._crm_plan(datetime.datetime(2026, 3, 16, 6, 0))
         planned = self._planned(rule)
         self.assertEqual(
-            (planned.partner_id, planned.care_occasion_date, planned.user_id, planned.interaction_type_id,
-             planned.state, planned.crm_sale_order_id),
-            (self.customer_contact, datetime.date(2026, 3, 16), self.user_salesman, self.type_phone_call, 'planned',
-             order))
+            (
+                planned.partner_id,
+                planned.care_occasion_date,
+                planned.user_id,
+                planned.interaction_type_id,
+                planned.state,
+                planned.crm_sale_order_id,
+            ),
+            (
+                self.customer_contact,
+                datetime.date(2026, 3, 16),
+                self.user_salesman,
+                self.type_phone_call,
+                'planned',
+                order,
+            ),
+        )
 
     def test_each_order_of_a_contact_is_followed_up_on_its_own_by_its_salesperson(self):
         orders = self._create_order() | self._create_order()
@@ -81,7 +95,8 @@ class TestAfterSalesFollowUp(CustomerCareAccountingCommon):
         planned = self._planned(rule)
         self.assertEqual(
             sorted(planned.mapped(lambda i: (i.crm_sale_order_id.id, i.user_id.id, i.partner_id.id))),
-            sorted((order.id, order.user_id.id, self.customer_contact.id) for order in orders))
+            sorted((order.id, order.user_id.id, self.customer_contact.id) for order in orders),
+        )
         self.assertEqual(orders.mapped('crm_complaint_count'), [0, 0], 'a follow-up is no complaint')
 
     def test_only_fully_invoiced_orders_from_their_latest_posted_invoice(self):
@@ -107,8 +122,10 @@ class TestAfterSalesFollowUp(CustomerCareAccountingCommon):
         rule._crm_plan(datetime.datetime(2026, 3, 14, 6, 0))
         rule.last_run_date = False
         rule._crm_plan(datetime.datetime(2026, 3, 14, 7, 0))
-        self.assertEqual(self._planned(rule).mapped(lambda i: (i.partner_id, i.care_occasion_date)), [
-            (self.customer_contact, datetime.date(2026, 3, 16)), (self.other_customer, datetime.date(2026, 3, 17))])
+        self.assertEqual(
+            self._planned(rule).mapped(lambda i: (i.partner_id, i.care_occasion_date)),
+            [(self.customer_contact, datetime.date(2026, 3, 16)), (self.other_customer, datetime.date(2026, 3, 17))],
+        )
 
     def test_invoice_posted_after_its_follow_up_day_is_followed_up_late(self):
         rule = self._rule()
@@ -145,10 +162,10 @@ class TestAfterSalesFollowUp(CustomerCareAccountingCommon):
 
 @tagged('post_install', '-at_install', 'crm_extended_performance')
 class TestAfterSalesPerformance(CustomerCareAccountingCommon):
-
     def _invoiced_orders(self, count, invoice_date):
-        contacts = self.env['res.partner'].create([
-            {'name': f'Nákupčí {index}', 'parent_id': self.customer.id} for index in range(count)])
+        contacts = self.env['res.partner'].create(
+            [{'name': f'Nákupčí {index}', 'parent_id': self.customer.id} for index in range(count)]
+        )
         orders = self.env['sale.order']
         for contact in contacts:
             orders |= self._create_order(partner=contact)

@@ -8,7 +8,6 @@ from .test_after_sales import CustomerCareAccountingCommon
 
 @tagged('post_install', '-at_install')
 class TestComplaintDocuments(CustomerCareAccountingCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -18,12 +17,18 @@ class TestComplaintDocuments(CustomerCareAccountingCommon):
         cls.colleague_order.user_id = cls.user_salesman_colleague
 
     def _complaint(self, user=None, **values):
-        return self.env['crm.interaction'].with_user(user or self.user_salesman).create({
-            'subject': 'Reklamace: vadný díl',
-            'interaction_type_id': self.type_complaint.id,
-            'partner_id': self.customer_contact.id,
-            **values,
-        })
+        return (
+            self.env['crm.interaction']
+            .with_user(user or self.user_salesman)
+            .create(
+                {
+                    'subject': 'Reklamace: vadný díl',
+                    'interaction_type_id': self.type_complaint.id,
+                    'partner_id': self.customer_contact.id,
+                    **values,
+                }
+            )
+        )
 
     def test_salesperson_links_a_complaint_to_their_order_and_its_invoice(self):
         complaint = self._complaint(crm_sale_order_id=self.order.id, crm_invoice_id=self.invoice.id)
@@ -48,8 +53,10 @@ class TestComplaintDocuments(CustomerCareAccountingCommon):
         mine = self._complaint(crm_sale_order_id=self.order.id)
         order = self.order.with_user(self.user_salesman)
         self.assertEqual(order.crm_complaint_count, 1)
-        self.assertEqual(self.env['crm.interaction'].with_user(self.user_salesman).search(
-            order.action_crm_complaints()['domain']), mine)
+        self.assertEqual(
+            self.env['crm.interaction'].with_user(self.user_salesman).search(order.action_crm_complaints()['domain']),
+            mine,
+        )
         self.assertEqual(self.order.crm_complaint_count, 2, 'the administrator counts both')
 
     def test_salesperson_with_own_documents_cannot_open_a_colleagues_order(self):
@@ -72,7 +79,7 @@ class TestComplaintDocuments(CustomerCareAccountingCommon):
         for order in orders:
             self._complaint(crm_sale_order_id=order.id)
         as_salesperson = orders.with_user(self.user_salesman)
-        as_salesperson[0].crm_complaint_count  # the record rules are read and cached once
+        as_salesperson[0].mapped('crm_complaint_count')  # the record rules are read and cached once
         self.env.invalidate_all()
         with self.assertQueryCount(1):
             self.assertEqual(as_salesperson[0].crm_complaint_count, 1)

@@ -15,8 +15,14 @@ class SurveyUserInput(models.Model):
         """A resolved satisfaction check for each completed answer of a contact to a survey with a rating question,
         all in one create. The participant is often the public user of the survey page: the checks are written
         with the rights of the system, for the contact's salesperson, else the survey's responsible."""
-        answers = self.sudo().filtered(lambda answer: answer.state == 'done' and not answer.test_entry
-                                       and answer.partner_id and answer.survey_id.crm_rating_question_id)
+        answers = self.sudo().filtered(
+            lambda answer: (
+                answer.state == 'done'
+                and not answer.test_entry
+                and answer.partner_id
+                and answer.survey_id.crm_rating_question_id
+            )
+        )
         logged = answers.env['crm.interaction'].search([('crm_survey_user_input_id', 'in', answers.ids)])
         answers -= logged.crm_survey_user_input_id
         satisfaction = self.env.ref('crm_extended.crm_interaction_type_satisfaction', raise_if_not_found=False)
@@ -24,7 +30,8 @@ class SurveyUserInput(models.Model):
             return
         values = [vals for answer in answers if (vals := answer._crm_satisfaction_values(satisfaction))]
         answers.env['crm.interaction'].with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True).create(values)
+            mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
+        ).create(values)
 
     def _crm_satisfaction_values(self, satisfaction):
         survey = self.survey_id
@@ -52,8 +59,10 @@ class SurveyUserInput(models.Model):
         }
 
     def _crm_answer_line(self, question):
-        return question and self.user_input_line_ids.filtered(
-            lambda line: line.question_id == question and not line.skipped)[:1]
+        return (
+            question
+            and self.user_input_line_ids.filtered(lambda line: line.question_id == question and not line.skipped)[:1]
+        )
 
 
 def scale_to_rating(value, scale_min, scale_max):

@@ -24,9 +24,23 @@ NEW_CUSTOMER_MONTHS = 3
 MAX_RELATIONSHIP_YEARS = 10
 # Stored columns the nightly pass writes, in the order of its SELECT.
 PASS_COLUMNS = (
-    'revenue', 'invoice_count', 'first_invoice_date', 'last_invoice_date', 'recency_days',
-    'recency_score', 'frequency_score', 'monetary_score', 'abc_class', 'rfm_segment',
-    'paid_invoice_count', 'due_invoice_count', 'average_days_late', 'on_time_share', 'yearly_revenue', 'relationship_years', 'clv',
+    'revenue',
+    'invoice_count',
+    'first_invoice_date',
+    'last_invoice_date',
+    'recency_days',
+    'recency_score',
+    'frequency_score',
+    'monetary_score',
+    'abc_class',
+    'rfm_segment',
+    'paid_invoice_count',
+    'due_invoice_count',
+    'average_days_late',
+    'on_time_share',
+    'yearly_revenue',
+    'relationship_years',
+    'clv',
     'computed_on',
 )
 # What contacts and opportunities show of their customer value, read with it.
@@ -41,82 +55,129 @@ class CrmCustomerValue(models.Model):
     _check_company_auto = True
 
     partner_id = fields.Many2one(
-        'res.partner', string='Customer', required=True, readonly=True, index=True, ondelete='cascade',
-        help='The customer company (commercial partner) whose invoices, of all its contacts, make these figures.')
-    company_id = fields.Many2one('res.company', string='Company', required=True, readonly=True, index=True,
-                                 ondelete='cascade')
+        'res.partner',
+        string='Customer',
+        required=True,
+        readonly=True,
+        index=True,
+        ondelete='cascade',
+        help='The customer company (commercial partner) whose invoices, of all its contacts, make these figures.',
+    )
+    company_id = fields.Many2one('res.company', required=True, readonly=True, index=True, ondelete='cascade')
     currency_id = fields.Many2one(related='company_id.currency_id', string='Currency')
     revenue = fields.Monetary(
-        'Net Revenue', readonly=True, aggregator='sum',
+        'Net Revenue',
+        readonly=True,
+        aggregator='sum',
         help='Untaxed amount of the posted invoices less credit notes dated in the window, in the currency of the '
-             'company.')
+        'company.',
+    )
     invoice_count = fields.Integer(
-        'Invoices', readonly=True, aggregator='sum', help='Posted invoices dated in the window (frequency).')
+        'Invoices', readonly=True, aggregator='sum', help='Posted invoices dated in the window (frequency).'
+    )
     first_invoice_date = fields.Date('First Invoice', readonly=True)
     last_invoice_date = fields.Date('Last Invoice', readonly=True)
     recency_days = fields.Integer(
-        'Days Since Last Invoice', readonly=True, aggregator='avg', help='Recency: days since the last invoice.')
+        'Days Since Last Invoice', readonly=True, aggregator='avg', help='Recency: days since the last invoice.'
+    )
     recency_score = fields.Integer(
-        'Recency Score', readonly=True, aggregator='avg',
-        help='1 to 5 by quintile of the last invoice date among the customers of the company; 5 is the most recent.')
+        readonly=True,
+        aggregator='avg',
+        help='1 to 5 by quintile of the last invoice date among the customers of the company; 5 is the most recent.',
+    )
     frequency_score = fields.Integer(
-        'Frequency Score', readonly=True, aggregator='avg',
-        help='1 to 5 by quintile of the number of invoices in the window; 5 buys most often.')
+        readonly=True,
+        aggregator='avg',
+        help='1 to 5 by quintile of the number of invoices in the window; 5 buys most often.',
+    )
     monetary_score = fields.Integer(
-        'Monetary Score', readonly=True, aggregator='avg',
-        help='1 to 5 by quintile of the net revenue in the window; 5 brings the most.')
+        readonly=True,
+        aggregator='avg',
+        help='1 to 5 by quintile of the net revenue in the window; 5 brings the most.',
+    )
     abc_class = fields.Selection(
-        ABC_CLASSES, string='ABC Class', readonly=True, index=True,
+        ABC_CLASSES,
+        string='ABC Class',
+        readonly=True,
+        index=True,
         help='A: the customers making the first 80 % of the net revenue of the window, largest first; B: the next '
-             '15 %; C: the rest; No Revenue: nothing invoiced, or more credited than invoiced, in the window. The '
-             'shares are set in the CRM settings.')
+        '15 %; C: the rest; No Revenue: nothing invoiced, or more credited than invoiced, in the window. The '
+        'shares are set in the CRM settings.',
+    )
     rfm_segment = fields.Selection(
-        RFM_SEGMENTS, string='Segment', readonly=True, index=True,
+        RFM_SEGMENTS,
+        string='Segment',
+        readonly=True,
+        index=True,
         help='From the recency score R and the average F+M of the frequency and monetary scores: Lost, no invoice '
-             'in the window; New, first invoice in the last three months; Champions, R and F+M at least 4; Loyal, '
-             'both at least 3; Promising, R at least 4; At Risk, R at most 2 and F+M at least 3; Hibernating, R at '
-             'most 2; Need Attention, the rest.')
+        'in the window; New, first invoice in the last three months; Champions, R and F+M at least 4; Loyal, '
+        'both at least 3; Promising, R at least 4; At Risk, R at most 2 and F+M at least 3; Hibernating, R at '
+        'most 2; Need Attention, the rest.',
+    )
     paid_invoice_count = fields.Integer(
-        'Paid Invoices', readonly=True, aggregator='sum',
-        help='Invoices of the window that are paid in full.')
+        'Paid Invoices', readonly=True, aggregator='sum', help='Invoices of the window that are paid in full.'
+    )
     due_invoice_count = fields.Integer(
-        'Invoices Fallen Due', readonly=True, aggregator='sum',
+        'Invoices Fallen Due',
+        readonly=True,
+        aggregator='sum',
         help='Invoices of the window paid in full, and those still open past their due date: the payment '
-             'discipline is measured on them, as credit controllers measure it.')
+        'discipline is measured on them, as credit controllers measure it.',
+    )
     average_days_late = fields.Float(
-        'Average Days Late', readonly=True, digits=(16, 1), aggregator='avg',
+        readonly=True,
+        digits=(16, 1),
+        aggregator='avg',
         help='On average, how many days beyond their due date the invoices fallen due were paid in full (by the '
-             'date of the last payment or credit note reconciled with them), or are overdue until today while '
-             'still open; paid in time counts as 0.')
+        'date of the last payment or credit note reconciled with them), or are overdue until today while '
+        'still open; paid in time counts as 0.',
+    )
     on_time_share = fields.Float(
-        'Paid on Time (%)', readonly=True, digits=(16, 1), aggregator='avg',
+        'Paid on Time (%)',
+        readonly=True,
+        digits=(16, 1),
+        aggregator='avg',
         help='Share of the invoices fallen due that were paid in full by their due date; empty when none has '
-             'fallen due yet.')
+        'fallen due yet.',
+    )
     overdue_amount = fields.Monetary(
-        'Overdue Amount', compute='_compute_overdue_amount', compute_sudo=True,
-        help='What the customer owes now on its overdue invoices, as the contact shows it.')
+        compute='_compute_overdue_amount',
+        compute_sudo=True,
+        help='What the customer owes now on its overdue invoices, as the contact shows it.',
+    )
     yearly_revenue = fields.Monetary(
-        'Average Yearly Revenue', readonly=True, aggregator='avg',
+        'Average Yearly Revenue',
+        readonly=True,
+        aggregator='avg',
         help='Net revenue of all the invoices of the customer divided by the years since its first invoice (at '
-             'least one). Revenue stands for the gross margin, as the costs of the sales are not known.')
+        'least one). Revenue stands for the gross margin, as the costs of the sales are not known.',
+    )
     relationship_years = fields.Float(
-        'Expected Relationship (Years)', readonly=True, digits=(16, 1), aggregator='avg',
+        'Expected Relationship (Years)',
+        readonly=True,
+        digits=(16, 1),
+        aggregator='avg',
         help='Expected length of a customer relationship from the retention of the company: the window length '
-             'divided by the share of the customers of the previous window who bought nothing in this one (one '
-             'window when there are no customers before it, at most ten years).')
+        'divided by the share of the customers of the previous window who bought nothing in this one (one '
+        'window when there are no customers before it, at most ten years).',
+    )
     clv = fields.Monetary(
-        'Customer Lifetime Value', readonly=True, aggregator='sum',
-        help='CLV = Average Yearly Revenue × Expected Relationship (Years).')
-    computed_on = fields.Date('Computed On', readonly=True)
+        'Customer Lifetime Value',
+        readonly=True,
+        aggregator='sum',
+        help='CLV = Average Yearly Revenue × Expected Relationship (Years).',
+    )
+    computed_on = fields.Date(readonly=True)
 
     _partner_company_unique = models.Constraint(
-        'UNIQUE(partner_id, company_id)', 'A customer has one customer value per company.')
+        'UNIQUE(partner_id, company_id)', 'A customer has one customer value per company.'
+    )
 
     @api.depends('partner_id', 'company_id')
     def _compute_overdue_amount(self):
         for company, values in self.grouped('company_id').items():
             partners = values.partner_id.with_company(company)
-            for value, partner in zip(values, partners):
+            for value, partner in zip(values, partners, strict=True):
                 value.overdue_amount = partner.crm_overdue_amount
 
     @api.model
@@ -125,19 +186,17 @@ class CrmCustomerValue(models.Model):
         query."""
         customers = partners.commercial_partner_id._origin
         values = self.sudo().search_fetch(
-            [('partner_id', 'in', customers.ids), ('company_id', '=', company.id)], BADGE_FIELDS)
+            [('partner_id', 'in', customers.ids), ('company_id', '=', company.id)], BADGE_FIELDS
+        )
         return {value.partner_id.id: value for value in values}
 
     @api.model
     def _window_settings(self):
         parameters = self.env['ir.config_parameter'].sudo()
         return {
-            'window_months': int(parameters.get_param(
-                'crm_customer_value.window_months', DEFAULT_WINDOW_MONTHS)),
-            'class_a_share': float(parameters.get_param(
-                'crm_customer_value.class_a_share', DEFAULT_CLASS_A_SHARE)),
-            'class_b_share': float(parameters.get_param(
-                'crm_customer_value.class_b_share', DEFAULT_CLASS_B_SHARE)),
+            'window_months': int(parameters.get_param('crm_customer_value.window_months', DEFAULT_WINDOW_MONTHS)),
+            'class_a_share': float(parameters.get_param('crm_customer_value.class_a_share', DEFAULT_CLASS_A_SHARE)),
+            'class_b_share': float(parameters.get_param('crm_customer_value.class_b_share', DEFAULT_CLASS_B_SHARE)),
         }
 
     @api.model
@@ -157,9 +216,18 @@ class CrmCustomerValue(models.Model):
         drop those of customers left without any."""
         if not companies:
             return
-        self.env['account.move'].flush_model([
-            'state', 'move_type', 'company_id', 'commercial_partner_id', 'invoice_date', 'invoice_date_due',
-            'payment_state', 'amount_untaxed_signed'])
+        self.env['account.move'].flush_model(
+            [
+                'state',
+                'move_type',
+                'company_id',
+                'commercial_partner_id',
+                'invoice_date',
+                'invoice_date_due',
+                'payment_state',
+                'amount_untaxed_signed',
+            ]
+        )
         self.env['account.move.line'].flush_model(['move_id', 'display_type'])
         self.env['account.partial.reconcile'].flush_model(['debit_move_id', 'max_date'])
         self.flush_model()
@@ -173,7 +241,8 @@ class CrmCustomerValue(models.Model):
         columns = SQL(', ').join(SQL.identifier(column) for column in PASS_COLUMNS)
         updates = SQL(', ').join(
             SQL('%s = EXCLUDED.%s', SQL.identifier(column), SQL.identifier(column))
-            for column in (*PASS_COLUMNS, 'write_uid', 'write_date'))
+            for column in (*PASS_COLUMNS, 'write_uid', 'write_date')
+        )
         return SQL(
             """
             WITH invoices AS (

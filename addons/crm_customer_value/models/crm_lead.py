@@ -6,9 +6,13 @@ class CrmLead(models.Model):
     _inherit = 'crm.lead'
 
     crm_customer_value_id = fields.Many2one(
-        'crm.customer.value', string='Customer Value', compute='_compute_crm_customer_value_id',
-        search='_search_crm_customer_value_id', compute_sudo=True,
-        help='The value of the customer company in the company of the opportunity.')
+        'crm.customer.value',
+        string='Customer Value',
+        compute='_compute_crm_customer_value_id',
+        search='_search_crm_customer_value_id',
+        compute_sudo=True,
+        help='The value of the customer company in the company of the opportunity.',
+    )
     crm_abc_class = fields.Selection(related='crm_customer_value_id.abc_class')
     crm_rfm_segment = fields.Selection(related='crm_customer_value_id.rfm_segment')
 

@@ -7,6 +7,7 @@ class CrmAcquisitionReport(models.Model):
     """Per company, month and UTM source and medium, the sales and marketing costs against the customers acquired:
     those whose first posted invoice in the company fell in the month, by the source and medium of that invoice
     (from its sales order). Costs and customers without a source or medium are a row of their own."""
+
     _name = 'crm.acquisition.report'
     _description = 'Acquisition Cost Analysis'
     _auto = False
@@ -15,28 +16,45 @@ class CrmAcquisitionReport(models.Model):
     _depends = {
         'crm.acquisition.cost': ['date', 'company_id', 'amount', 'source_id', 'medium_id'],
         'crm.customer.value': ['partner_id', 'company_id', 'clv'],
-        'account.move': ['state', 'move_type', 'company_id', 'commercial_partner_id', 'invoice_date', 'source_id',
-                         'medium_id'],
+        'account.move': [
+            'state',
+            'move_type',
+            'company_id',
+            'commercial_partner_id',
+            'invoice_date',
+            'source_id',
+            'medium_id',
+        ],
     }
 
-    month = fields.Date('Month', readonly=True)
-    company_id = fields.Many2one('res.company', 'Company', readonly=True)
-    currency_id = fields.Many2one('res.currency', 'Currency', readonly=True)
-    source_id = fields.Many2one('utm.source', 'Source', readonly=True)
-    medium_id = fields.Many2one('utm.medium', 'Medium', readonly=True)
+    month = fields.Date(readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
+    currency_id = fields.Many2one('res.currency', readonly=True)
+    source_id = fields.Many2one('utm.source', readonly=True)
+    medium_id = fields.Many2one('utm.medium', readonly=True)
     cost = fields.Monetary('Costs', readonly=True, aggregator='sum')
     new_customer_count = fields.Integer(
-        'New Customers', readonly=True, aggregator='sum', help='Customers whose first invoice fell in the month.')
+        'New Customers', readonly=True, aggregator='sum', help='Customers whose first invoice fell in the month.'
+    )
     cac = fields.Monetary(
-        'CAC', readonly=True, aggregator='avg',
-        help='Customer acquisition cost: the costs of the month divided by its new customers.')
+        'CAC',
+        readonly=True,
+        aggregator='avg',
+        help='Customer acquisition cost: the costs of the month divided by its new customers.',
+    )
     average_clv = fields.Monetary(
-        'Average CLV of New Customers', readonly=True, aggregator='avg',
-        help='Average customer lifetime value of the customers acquired in the month, by the last customer value '
-             'pass.')
+        'Average CLV of New Customers',
+        readonly=True,
+        aggregator='avg',
+        help='Average customer lifetime value of the customers acquired in the month, by the last customer value pass.',
+    )
     clv_cac_ratio = fields.Float(
-        'CLV / CAC', readonly=True, aggregator='avg', digits=(16, 2),
-        help='How many times the new customers bring back what acquiring one cost; above 1 they pay off.')
+        'CLV / CAC',
+        readonly=True,
+        aggregator='avg',
+        digits=(16, 2),
+        help='How many times the new customers bring back what acquiring one cost; above 1 they pay off.',
+    )
 
     @property
     def _table_query(self):
@@ -88,8 +106,10 @@ class CrmAcquisitionReport(models.Model):
     def _read_group_select(self, aggregate_spec: str, query: Query) -> SQL:
         """A group of rows (a month of every source, a source over a year) has the CAC and average CLV of all its
         costs and customers together, not the mean of its rows'."""
-        total = {name: SQL('SUM(%s)', SQL.identifier(self._table, name))
-                 for name in ('cost', 'new_customer_count', 'clv_total', 'clv_count')}
+        total = {
+            name: SQL('SUM(%s)', SQL.identifier(self._table, name))
+            for name in ('cost', 'new_customer_count', 'clv_total', 'clv_count')
+        }
         cac = SQL('%s / NULLIF(%s, 0)', total['cost'], total['new_customer_count'])
         average_clv = SQL('%s / NULLIF(%s, 0)', total['clv_total'], total['clv_count'])
         expression = {

@@ -31,9 +31,12 @@ class TestCustomerValue(CrmCustomerValueCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        partners = cls.env['res.partner'].create([
-            {'name': name, 'is_company': True}
-            for name in ('Tiskárna Zlín s.r.o.', 'Sklárna Karlovy Vary a.s.', 'Pila Tatry s.r.o.')])
+        partners = cls.env['res.partner'].create(
+            [
+                {'name': name, 'is_company': True}
+                for name in ('Tiskárna Zlín s.r.o.', 'Sklárna Karlovy Vary a.s.', 'Pila Tatry s.r.o.')
+            ]
+        )
         cls.printer, cls.glassworks, cls.sawmill = partners
         # invoiced to the contact: the figures belong to its company
         old_invoice = cls._dated_invoice(cls.customer_contact, 4000.0, days_ago=200)
@@ -41,8 +44,9 @@ class TestCustomerValue(CrmCustomerValueCommon):
         cls.euro_invoice = cls._dated_invoice(cls.customer, 60.0, days_ago=20, currency=cls.eur, due_after=10)
         cls._pay(cls.euro_invoice, amount=30.0, currency_id=cls.eur.id, payment_date=cls.today - timedelta(days=3))
         cls._dated_invoice(cls.customer, 500.0, days_ago=10, move_type='out_refund')
-        cls._pay(cls._dated_invoice(cls.other_customer, 3000.0, days_ago=100),
-                 payment_date=cls.today - timedelta(days=75))
+        cls._pay(
+            cls._dated_invoice(cls.other_customer, 3000.0, days_ago=100), payment_date=cls.today - timedelta(days=75)
+        )
         cls._pay(cls._dated_invoice(cls.printer, 1500.0, days_ago=300), payment_date=cls.today - timedelta(days=240))
         cls._dated_invoice(cls.glassworks, 700.0, days_ago=400)
         cls._dated_invoice(cls.glassworks, 500.0, days_ago=50)
@@ -51,8 +55,9 @@ class TestCustomerValue(CrmCustomerValueCommon):
         cls.customer_values._compute_customer_values(cls.company | cls.branch)
 
     def _value(self, partner, company=None):
-        return self.customer_values.search([
-            ('partner_id', '=', partner.id), ('company_id', '=', (company or self.company).id)])
+        return self.customer_values.search(
+            [('partner_id', '=', partner.id), ('company_id', '=', (company or self.company).id)]
+        )
 
     def _figures(self, partner, fnames):
         value = self._value(partner)
@@ -60,8 +65,11 @@ class TestCustomerValue(CrmCustomerValueCommon):
 
     def test_abc_class_splits_net_revenue_less_credit_notes_at_80_and_95_percent(self):
         expected = {
-            self.customer: (5000.0, 'a'), self.other_customer: (3000.0, 'a'), self.printer: (1500.0, 'b'),
-            self.glassworks: (500.0, 'c'), self.sawmill: (0.0, 'none'),
+            self.customer: (5000.0, 'a'),
+            self.other_customer: (3000.0, 'a'),
+            self.printer: (1500.0, 'b'),
+            self.glassworks: (500.0, 'c'),
+            self.sawmill: (0.0, 'none'),
         }
         for partner, figures in expected.items():
             with self.subTest(customer=partner.name):
@@ -76,8 +84,7 @@ class TestCustomerValue(CrmCustomerValueCommon):
             self.glassworks: [50, 1, 4, 4, 2, 'loyal'],
             self.sawmill: [500, 0, 1, 1, 1, 'lost'],
         }
-        fnames = ['recency_days', 'invoice_count', 'recency_score', 'frequency_score', 'monetary_score',
-                  'rfm_segment']
+        fnames = ['recency_days', 'invoice_count', 'recency_score', 'frequency_score', 'monetary_score', 'rfm_segment']
         for partner, figures in expected.items():
             with self.subTest(customer=partner.name):
                 self.assertEqual(self._figures(partner, fnames), figures)
@@ -109,8 +116,11 @@ class TestCustomerValue(CrmCustomerValueCommon):
         value = self._value(newcomer).with_user(self.user_sales_manager)
         self.assertEqual((value.due_invoice_count, value.average_days_late), (0, 0.0))
         form = etree.fromstring(value.get_views([(False, 'form')])['views']['form']['arch'])
-        self.assertEqual(form.xpath("//field[@name='on_time_share']/@invisible"), ['not due_invoice_count'],
-                         'no share is shown where nothing has fallen due')
+        self.assertEqual(
+            form.xpath("//field[@name='on_time_share']/@invisible"),
+            ['not due_invoice_count'],
+            'no share is shown where nothing has fallen due',
+        )
 
     def test_clv_is_yearly_revenue_times_relationship_length_from_retention(self):
         fnames = ['yearly_revenue', 'relationship_years', 'clv']
@@ -134,16 +144,22 @@ class TestCustomerValue(CrmCustomerValueCommon):
         self.assertEqual(contact.crm_average_days_late, 10.0)
         self.assertEqual(self.printer.with_user(self.user_salesman).crm_abc_class, 'b')
         self.assertEqual(self.opportunity.with_user(self.user_salesman).crm_abc_class, 'a')
-        in_branch = self.env['res.partner'].with_user(self.user_salesman).with_context(
-            allowed_company_ids=self.branch.ids).browse(self.other_customer.id)
+        in_branch = (
+            self.env['res.partner']
+            .with_user(self.user_salesman)
+            .with_context(allowed_company_ids=self.branch.ids)
+            .browse(self.other_customer.id)
+        )
         self.assertFalse(in_branch.crm_abc_class, 'no invoice of it in the other company')
 
     def test_recompute_drops_customers_without_invoices_and_follows_the_settings(self):
-        self.env['res.config.settings'].create({
-            'crm_customer_value_window_months': 6,
-            'crm_customer_value_class_a_share': 50,
-            'crm_customer_value_class_b_share': 40,
-        }).execute()
+        self.env['res.config.settings'].create(
+            {
+                'crm_customer_value_window_months': 6,
+                'crm_customer_value_class_a_share': 50,
+                'crm_customer_value_class_b_share': 40,
+            }
+        ).execute()
         self.env['account.move'].search([('partner_id', '=', self.sawmill.id)]).button_draft()
         self.customer_values.with_user(self.user_sales_manager).action_compute_customer_values()
         self.assertFalse(self._value(self.sawmill))
@@ -158,8 +174,10 @@ class TestCustomerValue(CrmCustomerValueCommon):
             self.customer_values.with_user(self.user_salesman).action_compute_customer_values()
 
     def test_window_and_shares_out_of_range_are_refused(self):
-        for values in ({'crm_customer_value_window_months': 0},
-                       {'crm_customer_value_class_a_share': 90, 'crm_customer_value_class_b_share': 15}):
+        for values in (
+            {'crm_customer_value_window_months': 0},
+            {'crm_customer_value_class_a_share': 90, 'crm_customer_value_class_b_share': 15},
+        ):
             with self.subTest(values=values), self.assertRaises(ValidationError):
                 self.env['res.config.settings'].create(values)
 
@@ -168,8 +186,9 @@ class TestCustomerValue(CrmCustomerValueCommon):
         self.customer_values._compute_customer_values(companies)
         with self.assertQueryCount(1):
             self.customer_values._compute_customer_values(companies)
-        customers = self.env['res.partner'].create([{'name': f'Zákazník {index}', 'is_company': True}
-                                                    for index in range(5)])
+        customers = self.env['res.partner'].create(
+            [{'name': f'Zákazník {index}', 'is_company': True} for index in range(5)]
+        )
         for customer in customers:
             self._dated_invoice(customer, 100.0, days_ago=15)
         self.env.flush_all()
@@ -180,25 +199,31 @@ class TestCustomerValue(CrmCustomerValueCommon):
     def test_nightly_scheduled_action_computes_every_company(self):
         self.customer_values.sudo().search([]).unlink()
         self.env.ref('crm_customer_value.ir_cron_crm_customer_value').ir_actions_server_id.sudo().run()
-        self.assertEqual(len(self.customer_values.search([('company_id', 'in', (self.company | self.branch).ids)])),
-                         6)
+        self.assertEqual(len(self.customer_values.search([('company_id', 'in', (self.company | self.branch).ids)])), 6)
 
     def _acquisition(self, month_date, groupby=()):
         report = self.env['crm.acquisition.report'].with_user(self.user_sales_manager)
         month = month_date.replace(day=1)
-        return [list(figures) for figures in report._read_group(
-            [('company_id', '=', self.company.id), ('month', '=', month)], list(groupby),
-            ['cost:sum', 'new_customer_count:sum', 'cac:avg', 'average_clv:avg', 'clv_cac_ratio:avg'])]
+        return [
+            list(figures)
+            for figures in report._read_group(
+                [('company_id', '=', self.company.id), ('month', '=', month)],
+                list(groupby),
+                ['cost:sum', 'new_customer_count:sum', 'cac:avg', 'average_clv:avg', 'clv_cac_ratio:avg'],
+            )
+        ]
 
     def test_cac_divides_the_costs_of_a_month_by_its_new_customers_next_to_their_clv(self):
         # Pekárna's first invoice, 100 days ago, is the only one of its month; its CLV is 6000
         month = self.today - timedelta(days=100)
         source = self.env['utm.source'].create({'name': 'Veletrh Amper'})
-        self.env['crm.acquisition.cost'].create([
-            {'name': 'Veletrh', 'date': month.replace(day=15), 'amount': 4000.0, 'source_id': source.id},
-            {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
-            {'name': 'Reklama', 'date': self.today, 'amount': 900.0},
-        ])
+        self.env['crm.acquisition.cost'].create(
+            [
+                {'name': 'Veletrh', 'date': month.replace(day=15), 'amount': 4000.0, 'source_id': source.id},
+                {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
+                {'name': 'Reklama', 'date': self.today, 'amount': 900.0},
+            ]
+        )
         self.assertEqual(self._acquisition(month), [[6000.0, 1, 6000.0, 6000.0, 1.0]])
         # a month of costs without new customers has no CAC
         self.assertEqual(self._acquisition(self.today)[0][:3], [900.0, 0, False])
@@ -210,15 +235,20 @@ class TestCustomerValue(CrmCustomerValueCommon):
         fair = self.env['utm.source'].create({'name': 'Veletrh Amper'})
         newcomer = self.env['res.partner'].create({'name': 'Strojírny Vsetín a.s.', 'is_company': True})
         self._dated_invoice(newcomer, 800.0, days_ago=100).source_id = fair
-        self.env['crm.acquisition.cost'].create([
-            {'name': 'Veletrh', 'date': month.replace(day=15), 'amount': 4000.0, 'source_id': fair.id},
-            {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
-        ])
+        self.env['crm.acquisition.cost'].create(
+            [
+                {'name': 'Veletrh', 'date': month.replace(day=15), 'amount': 4000.0, 'source_id': fair.id},
+                {'name': 'Obchodní cesty', 'date': month.replace(day=1), 'amount': 2000.0},
+            ]
+        )
         self.assertEqual(self._acquisition(month), [[6000.0, 2, 3000.0, 6000.0, 2.0]])
-        self.assertEqual(self._acquisition(month, ['source_id']), [
-            [fair, 4000.0, 1, 4000.0, False, False],
-            [self.env['utm.source'], 2000.0, 1, 2000.0, 6000.0, 3.0],
-        ])
+        self.assertEqual(
+            self._acquisition(month, ['source_id']),
+            [
+                [fair, 4000.0, 1, 4000.0, False, False],
+                [self.env['utm.source'], 2000.0, 1, 2000.0, 6000.0, 3.0],
+            ],
+        )
 
     def test_only_sales_administrators_enter_costs_and_see_cac(self):
         for model in ('crm.acquisition.cost', 'crm.acquisition.report'):

@@ -25,19 +25,27 @@ class TestListPerformance(ListPerformanceCase):
     queries for 80 records whatever the number of customers, invoices and payments behind them."""
 
     def _create_customers(self, count, orders_each):
-        super()._create_customers(count, orders_each)
+        result = super()._create_customers(count, orders_each)
         self.env['crm.customer.value']._compute_customer_values(self.env.company)
         self.env.invalidate_all()
+        return result
 
     def _lists(self):
         return {
             'customers with their class': (
-                self.user_salesman, 'res.partner',
+                self.user_salesman,
+                'res.partner',
                 {**PARTNER_LIST, 'crm_abc_class': {}, 'crm_average_days_late': {}},
-                [('name', '=like', 'Perf %')], None),
+                [('name', '=like', 'Perf %')],
+                None,
+            ),
             'customer values, largest first': (
-                self.user_salesman, 'crm.customer.value', CUSTOMER_VALUE_LIST,
-                [('partner_id.name', '=like', 'Perf %')], None),
+                self.user_salesman,
+                'crm.customer.value',
+                CUSTOMER_VALUE_LIST,
+                [('partner_id.name', '=like', 'Perf %')],
+                None,
+            ),
         }
 
     def test_lists_of_80_records_cost_the_same_queries_when_the_data_grows(self):

@@ -7,7 +7,6 @@ from .common import CrmCustomerValueCommon
 
 @tagged('post_install', '-at_install')
 class TestViews(CrmCustomerValueCommon):
-
     def _arch(self, user, model, view_type):
         views = self.env[model].with_user(user).get_views([(False, view_type)])
         return etree.fromstring(views['views'][view_type]['arch'])
@@ -28,7 +27,10 @@ class TestViews(CrmCustomerValueCommon):
 
     def test_crm_settings_set_the_window_and_the_shares(self):
         settings = self._arch(self.env.ref('base.user_admin'), 'res.config.settings', 'form')
-        for fname in ('crm_customer_value_window_months', 'crm_customer_value_class_a_share',
-                      'crm_customer_value_class_b_share'):
+        for fname in (
+            'crm_customer_value_window_months',
+            'crm_customer_value_class_a_share',
+            'crm_customer_value_class_b_share',
+        ):
             with self.subTest(field=fname):
                 self.assertTrue(settings.xpath(f"//app[@name='crm']//field[@name='{fname}']"))

@@ -9,7 +9,6 @@ XLSX_MIMETYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.she
 
 
 class ReportWorkbookController(http.Controller):
-
     # The workbooks only read and may be slightly stale: read-only, Odoo serves them from a read replica when one
     # is configured, so a year of figures never competes with the primary's writes.
     @http.route(crm_interaction_statistics.DOWNLOAD_ROUTE, type='http', auth='user', methods=['GET'], readonly=True)
@@ -20,8 +19,11 @@ class ReportWorkbookController(http.Controller):
         try:
             wizard = request.env[model_name]._from_download_params(params)
         except (KeyError, ValueError):
-            raise BadRequest()
-        return request.make_response(wizard._build_workbook(), headers=[
-            ('Content-Type', XLSX_MIMETYPE),
-            ('Content-Disposition', content_disposition(wizard._workbook_filename())),
-        ])
+            raise BadRequest() from None
+        return request.make_response(
+            wizard._build_workbook(),
+            headers=[
+                ('Content-Type', XLSX_MIMETYPE),
+                ('Content-Disposition', content_disposition(wizard._workbook_filename())),
+            ],
+        )

@@ -10,11 +10,11 @@ class CrmCodebookMixin(models.AbstractModel):
     _description = 'CRM Codebook'
     _order = 'sequence, id'
 
-    name = fields.Char('Name', required=True, translate=True)
-    sequence = fields.Integer('Sequence', default=10)
-    active = fields.Boolean('Active', default=True)
-    color = fields.Integer('Color')
-    description = fields.Text('Description', translate=True)
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    description = fields.Text(translate=True)
 
     # Every value has an English name: a new value is given the name it is created with in English as well as in
     # the language of whoever creates it. So the database itself refuses the second of two values created at the
@@ -29,8 +29,10 @@ class CrmCodebookMixin(models.AbstractModel):
     @api.model
     def _sql_error_to_message(self, exc):
         if exc.diag.constraint_name == self._unique_name.full_name(self):
-            return _('This value already exists in %(codebook)s (names are compared without case).',
-                     codebook=self._codebook_label())
+            return _(
+                'This value already exists in %(codebook)s (names are compared without case).',
+                codebook=self._codebook_label(),
+            )
         return super()._sql_error_to_message(exc)
 
     @api.constrains('name')
@@ -45,8 +47,9 @@ class CrmCodebookMixin(models.AbstractModel):
             return
         self.flush_model(['name'])
         table = SQL.identifier(self._table)
-        rows = self.env.execute_query(SQL(
-            """SELECT value.id, language
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT value.id, language
                  FROM %(table)s value
                 CROSS JOIN unnest(%(languages)s::varchar[]) AS language
                  JOIN %(table)s twin
@@ -55,25 +58,39 @@ class CrmCodebookMixin(models.AbstractModel):
                     = lower(COALESCE(value.name->>language, value.name->>'en_US'))
                 WHERE value.id IN %(ids)s
                 LIMIT 1""",
-            table=table, languages=languages, ids=tuple(self.ids),
-        ))
+                table=table,
+                languages=languages,
+                ids=tuple(self.ids),
+            )
+        )
         if rows:
             [(value_id, language)] = rows
-            raise ValidationError(_(
-                'The value "%(name)s" already exists in %(codebook)s (names are compared without case).',
-                name=self.browse(value_id).with_context(lang=language).name, codebook=self._codebook_label(),
-            ))
+            raise ValidationError(
+                _(
+                    'The value "%(name)s" already exists in %(codebook)s (names are compared without case).',
+                    name=self.browse(value_id).with_context(lang=language).name,
+                    codebook=self._codebook_label(),
+                )
+            )
 
     def _codebook_usage_count(self):
         """Return how many records of any model refer to the values of ``self``. A many2one declared to go
         with its value (ondelete cascade, as a scoring rule of an interaction type) is configuration of that
         value, not a use of it."""
-        reference_fields = self.env['ir.model.fields'].sudo().search([
-            ('relation', '=', self._name),
-            ('ttype', 'in', ('many2one', 'many2many')),
-            ('store', '=', True),
-            '|', ('ttype', '=', 'many2many'), ('on_delete', '!=', 'cascade'),
-        ])
+        reference_fields = (
+            self.env['ir.model.fields']
+            .sudo()
+            .search(
+                [
+                    ('relation', '=', self._name),
+                    ('ttype', 'in', ('many2one', 'many2many')),
+                    ('store', '=', True),
+                    '|',
+                    ('ttype', '=', 'many2many'),
+                    ('on_delete', '!=', 'cascade'),
+                ]
+            )
+        )
         usage = 0
         for reference in reference_fields:
             referring_model = self.env[reference.model].sudo().with_context(active_test=False)
@@ -84,8 +101,11 @@ class CrmCodebookMixin(models.AbstractModel):
     def _unlink_except_in_use(self):
         usage = self._codebook_usage_count()
         if usage:
-            raise UserError(_(
-                '%(count)s records use these values of %(codebook)s, so they cannot be deleted. '
-                'Archive them instead: they stay on those records but are no longer offered.',
-                count=usage, codebook=self._codebook_label(),
-            ))
+            raise UserError(
+                _(
+                    '%(count)s records use these values of %(codebook)s, so they cannot be deleted. '
+                    'Archive them instead: they stay on those records but are no longer offered.',
+                    count=usage,
+                    codebook=self._codebook_label(),
+                )
+            )

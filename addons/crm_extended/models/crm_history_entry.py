@@ -12,17 +12,17 @@ class CrmHistoryEntry(models.Model):
     _order = 'date desc, id desc'
     _rec_name = 'name'
 
-    date = fields.Datetime('Date', readonly=True)
-    kind = fields.Selection([('interaction', 'Interaction')], string='Kind', readonly=True)
+    date = fields.Datetime(readonly=True)
+    kind = fields.Selection([('interaction', 'Interaction')], readonly=True)
     name = fields.Char('Subject', readonly=True)
     partner_id = fields.Many2one('res.partner', string='Contact', readonly=True)
     commercial_partner_id = fields.Many2one('res.partner', string='Customer Company', readonly=True)
     user_id = fields.Many2one('res.users', string='Responsible', readonly=True)
-    company_id = fields.Many2one('res.company', string='Company', readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
     res_model = fields.Char('Source Model', readonly=True)
     res_id = fields.Many2oneReference('Source Record', model_field='res_model', readonly=True)
-    interaction_id = fields.Many2one('crm.interaction', string='Interaction', readonly=True)
-    interaction_type_id = fields.Many2one('crm.interaction.type', string='Interaction Type', readonly=True)
+    interaction_id = fields.Many2one('crm.interaction', readonly=True)
+    interaction_type_id = fields.Many2one('crm.interaction.type', readonly=True)
 
     @property
     def _table_query(self):

@@ -42,10 +42,16 @@ class CrmHistoryMixin(models.AbstractModel):
     def _crm_history_query(self):
         columns = self._crm_history_columns()
         return SQL(' UNION ALL ').join(
-            SQL('(SELECT %s FROM %s)', SQL(', ').join(
-                SQL('CAST(%s AS %s) AS %s', values.get(name, SQL('NULL')), SQL(sql_type), SQL.identifier(name))
-                for name, sql_type in columns.items()), from_clause)
-            for values, from_clause in self._crm_history_parts())
+            SQL(
+                '(SELECT %s FROM %s)',
+                SQL(', ').join(
+                    SQL('CAST(%s AS %s) AS %s', values.get(name, SQL('NULL')), SQL(sql_type), SQL.identifier(name))
+                    for name, sql_type in columns.items()
+                ),
+                from_clause,
+            )
+            for values, from_clause in self._crm_history_parts()
+        )
 
     @api.model
     def _crm_history_id(self, alias, code):

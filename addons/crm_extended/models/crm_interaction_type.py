@@ -6,8 +6,10 @@ class CrmInteractionType(models.Model):
     _inherit = ['crm.codebook.mixin']
     _description = 'Interaction Type'
 
-    icon = fields.Char('Icon', default='fa-comment-o', help='Font Awesome icon shown with the interactions of this type.')
+    icon = fields.Char(default='fa-comment-o', help='Font Awesome icon shown with the interactions of this type.')
     activity_type_id = fields.Many2one(
-        'mail.activity.type', string='Activity Type', ondelete='restrict',
+        'mail.activity.type',
+        ondelete='restrict',
         domain="[('res_model', 'in', (False, 'crm.interaction'))]",
-        help='Activity created for the new responsible when an interaction of this type is handed over.')
+        help='Activity created for the new responsible when an interaction of this type is handed over.',
+    )

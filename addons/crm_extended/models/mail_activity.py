@@ -15,8 +15,10 @@ class MailActivity(models.Model):
         interactions = self.env['crm.interaction']
         tasks = self.filtered(lambda activity: activity.res_model == 'crm.interaction')
         if tasks and not self.env.context.get('crm_interaction_closing'):
-            interactions = interactions.sudo().search(Domain('state', 'in', OPEN_STATES) & Domain.OR(
-                Domain(name, 'in', tasks.ids) for name in interactions._own_task_fields()))
+            interactions = interactions.sudo().search(
+                Domain('state', 'in', OPEN_STATES)
+                & Domain.OR(Domain(name, 'in', tasks.ids) for name in interactions._own_task_fields())
+            )
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         interactions.with_context(crm_interaction_closing=True).action_resolve()
         return result

@@ -11,11 +11,15 @@ class ResConfigSettings(models.TransientModel):
     crm_address_type_count = fields.Integer('Number of Address Types', compute='_compute_crm_codebook_counts')
     crm_interaction_type_count = fields.Integer('Number of Interaction Types', compute='_compute_crm_codebook_counts')
     crm_log_sent_emails = fields.Boolean(
-        'Log Sent E-mails as Interactions', config_parameter='crm_extended.log_sent_emails',
-        help='E-mails sent from the chatter of a contact or an opportunity are recorded as E-mail interactions.')
+        'Log Sent E-mails as Interactions',
+        config_parameter='crm_extended.log_sent_emails',
+        help='E-mails sent from the chatter of a contact or an opportunity are recorded as E-mail interactions.',
+    )
     crm_email_type_available = fields.Boolean(
-        'E-mail Type Available', compute='_compute_crm_email_type_available',
-        help='Sent e-mails are logged with the E-mail interaction type; without it they are not logged.')
+        'E-mail Type Available',
+        compute='_compute_crm_email_type_available',
+        help='Sent e-mails are logged with the E-mail interaction type; without it they are not logged.',
+    )
 
     @api.model
     def _crm_codebooks(self):

@@ -3,6 +3,7 @@
 Pictures, not checks: neither the test run nor Odoo's test runner loads this module (its name does not start
 with ``test_`` and the package does not import it); scripts/screenshots.sh names it explicitly.
 """
+
 import base64
 import io
 import os
@@ -57,42 +58,60 @@ class ScreenshotCase(BrowserTourCase):
 @tagged('post_install', '-at_install')
 @unittest.skipUnless(SCREENSHOTS_DIR, 'the README pictures are taken by scripts/screenshots.sh')
 class TestReadmeScreenshots(ScreenshotCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True, tracking_disable=True))
         cls.manager = new_test_user(
-            cls.env, 'screenshot_manager', name='Eva Králová',
-            groups='base.group_system,sales_team.group_sale_manager')
-        cls.salespeople = cls.manager | new_test_user(
-            cls.env, 'screenshot_salesperson', name='Jana Dvořáková', groups='sales_team.group_sale_salesman'
-        ) | new_test_user(cls.env, 'screenshot_colleague', name='Petr Svoboda', groups='sales_team.group_sale_salesman')
+            cls.env, 'screenshot_manager', name='Eva Králová', groups='base.group_system,sales_team.group_sale_manager'
+        )
+        cls.salespeople = (
+            cls.manager
+            | new_test_user(
+                cls.env, 'screenshot_salesperson', name='Jana Dvořáková', groups='sales_team.group_sale_salesman'
+            )
+            | new_test_user(
+                cls.env, 'screenshot_colleague', name='Petr Svoboda', groups='sales_team.group_sale_salesman'
+            )
+        )
         cls.customers = cls._create_customers()
         cls._create_interactions()
 
     @classmethod
     def _create_customers(cls):
         ref = cls.env.ref
-        companies = cls.env['res.partner'].create([{
-            'name': name,
-            'is_company': True,
-            'city': city,
-            'country_id': ref(country).id,
-            'crm_company_type_ids': [(6, 0, ref('crm_extended.crm_company_type_customer').ids)],
-            'crm_company_status_id': ref(status).id,
-        } for name, city, country, status in [
-            ('Pivovar Hodonín s.r.o.', 'Hodonín', 'base.cz', 'crm_extended.crm_company_status_current'),
-            ('Strojírny Přerov a.s.', 'Přerov', 'base.cz', 'crm_extended.crm_company_status_current'),
-            ('Kovolis Brno s.r.o.', 'Brno', 'base.cz', 'crm_extended.crm_company_status_potential'),
-            ('Stavby Žilina s.r.o.', 'Žilina', 'base.sk', 'crm_extended.crm_company_status_former'),
-        ]])
-        cls.env['res.partner'].create([
-            {'name': 'Jana Nováková', 'parent_id': companies[0].id,
-             'crm_position_id': ref('crm_extended.crm_contact_position_buyer').id},
-            {'name': 'Tomáš Horák', 'parent_id': companies[0].id,
-             'crm_position_id': ref('crm_extended.crm_contact_position_managing_director').id},
-        ])
+        companies = cls.env['res.partner'].create(
+            [
+                {
+                    'name': name,
+                    'is_company': True,
+                    'city': city,
+                    'country_id': ref(country).id,
+                    'crm_company_type_ids': [(6, 0, ref('crm_extended.crm_company_type_customer').ids)],
+                    'crm_company_status_id': ref(status).id,
+                }
+                for name, city, country, status in [
+                    ('Pivovar Hodonín s.r.o.', 'Hodonín', 'base.cz', 'crm_extended.crm_company_status_current'),
+                    ('Strojírny Přerov a.s.', 'Přerov', 'base.cz', 'crm_extended.crm_company_status_current'),
+                    ('Kovolis Brno s.r.o.', 'Brno', 'base.cz', 'crm_extended.crm_company_status_potential'),
+                    ('Stavby Žilina s.r.o.', 'Žilina', 'base.sk', 'crm_extended.crm_company_status_former'),
+                ]
+            ]
+        )
+        cls.env['res.partner'].create(
+            [
+                {
+                    'name': 'Jana Nováková',
+                    'parent_id': companies[0].id,
+                    'crm_position_id': ref('crm_extended.crm_contact_position_buyer').id,
+                },
+                {
+                    'name': 'Tomáš Horák',
+                    'parent_id': companies[0].id,
+                    'crm_position_id': ref('crm_extended.crm_contact_position_managing_director').id,
+                },
+            ]
+        )
         return companies
 
     @classmethod
@@ -113,34 +132,53 @@ class TestReadmeScreenshots(ScreenshotCase):
             type_xmlid = list(subjects)[index % len(subjects)]
             state = states[index % len(states)]
             days = 3 * index - 90 if state in ('resolved', 'cancelled') else index - 10
-            values.append({
-                'subject': subjects[type_xmlid],
-                'interaction_type_id': cls.env.ref(type_xmlid).id,
-                'partner_id': cls.customers[0 if index % 3 else index // 3 % len(cls.customers)].id,
-                'user_id': cls.salespeople[index % len(cls.salespeople)].id,
-                'date': now + timedelta(days=days),
-                # A cancelled interaction was planned first: a new one cannot start cancelled.
-                'state': 'planned' if state == 'cancelled' else state,
-            })
+            values.append(
+                {
+                    'subject': subjects[type_xmlid],
+                    'interaction_type_id': cls.env.ref(type_xmlid).id,
+                    'partner_id': cls.customers[0 if index % 3 else index // 3 % len(cls.customers)].id,
+                    'user_id': cls.salespeople[index % len(cls.salespeople)].id,
+                    'date': now + timedelta(days=days),
+                    # A cancelled interaction was planned first: a new one cannot start cancelled.
+                    'state': 'planned' if state == 'cancelled' else state,
+                }
+            )
         interactions = cls.env['crm.interaction'].create(values)
-        interactions.browse(interactions.ids[len(states) - 1::len(states)]).action_cancel()
+        interactions.browse(interactions.ids[len(states) - 1 :: len(states)]).action_cancel()
 
     def test_contact_with_history(self):
-        self._capture(f'/odoo/contacts/{self.customers[0].id}', 'crm_extended_screenshot_contact_history',
-                      self.manager, 'contact_history.png')
+        self._capture(
+            f'/odoo/contacts/{self.customers[0].id}',
+            'crm_extended_screenshot_contact_history',
+            self.manager,
+            'contact_history.png',
+        )
 
     def test_interactions_kanban(self):
-        self._capture('/odoo/action-crm_extended.crm_interaction_action?view_type=kanban',
-                      'crm_extended_screenshot_interactions_kanban', self.manager, 'interactions_kanban.png')
+        self._capture(
+            '/odoo/action-crm_extended.crm_interaction_action?view_type=kanban',
+            'crm_extended_screenshot_interactions_kanban',
+            self.manager,
+            'interactions_kanban.png',
+        )
 
     def test_interactions_pivot(self):
-        self._capture('/odoo/action-crm_extended.crm_interaction_action?view_type=pivot',
-                      'crm_extended_screenshot_interactions_pivot', self.manager, 'interactions_pivot.png')
+        self._capture(
+            '/odoo/action-crm_extended.crm_interaction_action?view_type=pivot',
+            'crm_extended_screenshot_interactions_pivot',
+            self.manager,
+            'interactions_pivot.png',
+        )
 
     def test_interactions_graph(self):
-        self._capture('/odoo/action-crm_extended.crm_interaction_action?view_type=graph',
-                      'crm_extended_screenshot_interactions_graph', self.manager, 'interactions_graph.png')
+        self._capture(
+            '/odoo/action-crm_extended.crm_interaction_action?view_type=graph',
+            'crm_extended_screenshot_interactions_graph',
+            self.manager,
+            'interactions_graph.png',
+        )
 
     def test_settings_codebooks(self):
-        self._capture('/odoo/settings', 'crm_extended_screenshot_settings_codebooks', self.manager,
-                      'settings_codebooks.png')
+        self._capture(
+            '/odoo/settings', 'crm_extended_screenshot_settings_codebooks', self.manager, 'settings_codebooks.png'
+        )

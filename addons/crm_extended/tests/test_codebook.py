@@ -12,13 +12,21 @@ CODEBOOK_MODELS = ('crm.company.type', 'crm.company.status', 'crm.contact.positi
 
 @tagged('post_install', '-at_install')
 class TestCodebook(CrmExtendedCommon):
-
     def test_preset_values_are_loaded_in_order(self):
         expected = {
             'crm.company.type': ['Supplier', 'Investor', 'Competitor', 'Media', 'Customer'],
             'crm.company.status': ['Current', 'Not interested', 'Former', 'Potential'],
-            'crm.contact.position': ['Assistant', 'Economist', 'Managing director', 'HR', 'Marketing', 'Buyer',
-                                     'Sales representative', 'Director', 'Accountant'],
+            'crm.contact.position': [
+                'Assistant',
+                'Economist',
+                'Managing director',
+                'HR',
+                'Marketing',
+                'Buyer',
+                'Sales representative',
+                'Director',
+                'Accountant',
+            ],
             'crm.address.type': ['Headquarters', 'Offices', 'Store', 'Warehouse', 'Production plant'],
         }
         for model, names in expected.items():
@@ -27,8 +35,16 @@ class TestCodebook(CrmExtendedCommon):
 
     def test_every_preset_industry_is_found_by_name(self):
         industries = self.env['res.partner.industry']
-        for name in ('IT', 'Retail', 'Manufacturing', 'Services', 'Telecommunications', 'Wholesale',
-                     'Education', 'Healthcare'):
+        for name in (
+            'IT',
+            'Retail',
+            'Manufacturing',
+            'Services',
+            'Telecommunications',
+            'Wholesale',
+            'Education',
+            'Healthcare',
+        ):
             with self.subTest(industry=name):
                 self.assertTrue(industries.name_search(name), f'no industry found for "{name}"')
 
@@ -50,14 +66,16 @@ class TestCodebook(CrmExtendedCommon):
     def test_names_with_wildcard_characters_are_not_taken_for_duplicates(self):
         # As patterns, "S%" would match "Supplier", and "Sales_representative" would match "Sales representative".
         company_type = self.env['crm.company.type'].with_user(self.user_sales_manager).create({'name': 'S%'})
-        position = self.env['crm.contact.position'].with_user(self.user_sales_manager).create(
-            {'name': 'Sales_representative'})
+        position = (
+            self.env['crm.contact.position'].with_user(self.user_sales_manager).create({'name': 'Sales_representative'})
+        )
         self.assertEqual(company_type.name, 'S%')
         self.assertEqual(position.name, 'Sales_representative')
 
     def test_value_in_use_cannot_be_deleted_and_says_how_often(self):
-        self.env['res.partner'].create({'name': 'Second', 'is_company': True,
-                                        'crm_company_status_id': self.company_status_current.id})
+        self.env['res.partner'].create(
+            {'name': 'Second', 'is_company': True, 'crm_company_status_id': self.company_status_current.id}
+        )
         with self.assertRaises(UserError) as error:
             self.company_status_current.unlink()
         # the customer, its contact (which carries its company's status) and the second company
@@ -119,8 +137,9 @@ class TestCodebook(CrmExtendedCommon):
 
     def test_settings_show_the_number_of_values_of_each_codebook(self):
         self.env['crm.company.type'].create({'name': 'Partner'})
-        crm_administrator = new_test_user(self.env, 'crm_configurator',
-                                          groups='base.group_system,sales_team.group_sale_manager')
+        crm_administrator = new_test_user(
+            self.env, 'crm_configurator', groups='base.group_system,sales_team.group_sale_manager'
+        )
         settings = Form(self.env['res.config.settings'].with_user(crm_administrator))
         self.assertEqual(settings.crm_company_type_count, 6)
         self.assertEqual(settings.crm_company_status_count, 4)
@@ -145,17 +164,22 @@ class TestCodebookSavedAtTheSameTime(TransactionCase):
         """A sales administrator committed to the database; they and the values they create are deleted when
         the test ends."""
         cr = self._other_transaction()
-        manager = new_test_user(api.Environment(cr, SUPERUSER_ID, {'no_reset_password': True}),
-                                'crm_committed_manager', groups='sales_team.group_sale_manager')
+        manager = new_test_user(
+            api.Environment(cr, SUPERUSER_ID, {'no_reset_password': True}),
+            'crm_committed_manager',
+            groups='sales_team.group_sale_manager',
+        )
         manager_id, partner_id = manager.id, manager.partner_id.id
-        cr.commit()
+        # The other transaction's user must be visible to the test's own: only a commit shows it.
+        cr.commit()  # pylint: disable=invalid-commit
 
         def delete():
             env = api.Environment(cr, SUPERUSER_ID, {'active_test': False})
             env['crm.company.type'].search([('create_uid', '=', manager_id)]).unlink()
             env['res.users'].browse(manager_id).unlink()
             env['res.partner'].browse(partner_id).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
+
         self.addCleanup(delete)
         return manager_id
 
@@ -179,13 +203,13 @@ class CzechCodebookCommon(CrmExtendedCommon):
         super().setUpClass()
         cls.env['res.lang']._activate_lang('cs_CZ')
         cls.env.ref('base.module_crm_extended')._update_translations(['cs_CZ'])
-        cls.czech_manager = new_test_user(cls.env, 'crm_czech_manager', groups='sales_team.group_sale_manager',
-                                          lang='cs_CZ')
+        cls.czech_manager = new_test_user(
+            cls.env, 'crm_czech_manager', groups='sales_team.group_sale_manager', lang='cs_CZ'
+        )
 
 
 @tagged('post_install', '-at_install')
 class TestCodebookNamesInCzech(CzechCodebookCommon):
-
     def test_name_of_another_value_in_czech_is_refused_naming_the_codebook_in_czech(self):
         customer = self.company_type_customer.with_user(self.czech_manager).with_context(lang='cs_CZ')
         with self.assertRaises(ValidationError) as error:
@@ -210,15 +234,23 @@ class TestCodebookNamesInCzech(CzechCodebookCommon):
 
 @tagged('post_install', '-at_install')
 class TestCodebookSavedInTheWebClient(CzechCodebookCommon, HttpCase):
-
     def _web_save(self, user, model, values):
         """Save a new value as the form view does, and return the JSON-RPC answer."""
         self.authenticate(user.login, user.login)
-        return self.url_open(f'/web/dataset/call_kw/{model}/web_save', json={
-            'jsonrpc': '2.0', 'method': 'call', 'id': 1,
-            'params': {'model': model, 'method': 'web_save', 'args': [[], values],
-                       'kwargs': {'specification': {'name': {}}, 'context': {'lang': user.lang}}},
-        }).json()
+        return self.url_open(
+            f'/web/dataset/call_kw/{model}/web_save',
+            json={
+                'jsonrpc': '2.0',
+                'method': 'call',
+                'id': 1,
+                'params': {
+                    'model': model,
+                    'method': 'web_save',
+                    'args': [[], values],
+                    'kwargs': {'specification': {'name': {}}, 'context': {'lang': user.lang}},
+                },
+            },
+        ).json()
 
     def test_duplicate_refused_by_the_database_names_the_codebook_in_the_users_language(self):
         company_types = self.env['crm.company.type'].with_user(self.czech_manager).with_context(lang='cs_CZ')

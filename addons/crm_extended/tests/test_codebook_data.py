@@ -6,7 +6,6 @@ from .common import CrmExtendedCommon
 
 @tagged('post_install', '-at_install')
 class TestCodebookData(CrmExtendedCommon):
-
     def _reload_preset_data(self):
         convert_file(self.env, 'crm_extended', 'data/crm_codebook_data.xml', {}, mode='update')
 

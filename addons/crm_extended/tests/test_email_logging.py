@@ -16,18 +16,30 @@ class TestSentEmailLogging(CrmExtendedCommon):
         # Invoicing clerks manage contacts (Contact Creation) without sales rights.
         cls.user_billing = new_test_user(cls.env, 'crm_billing', groups='base.group_user,base.group_partner_manager')
         cls.user_sales_both = new_test_user(
-            cls.env, 'crm_sales_both', groups='sales_team.group_sale_salesman', company_id=cls.company.id,
-            company_ids=[(6, 0, (cls.company | cls.other_company).ids)])
+            cls.env,
+            'crm_sales_both',
+            groups='sales_team.group_sale_salesman',
+            company_id=cls.company.id,
+            company_ids=[(6, 0, (cls.company | cls.other_company).ids)],
+        )
         cls.customer.user_id = cls.user_sales_colleague
-        cls.slovak_customer = cls.env['res.partner'].create({
-            'name': 'Železiarne Podbrezová a.s.', 'is_company': True, 'company_id': cls.other_company.id})
-        cls.slovak_lead = cls.env['crm.lead'].create({
-            'name': 'Rúry pre Podbrezovú', 'type': 'opportunity', 'partner_id': cls.slovak_customer.id,
-            'company_id': cls.other_company.id, 'user_id': cls.user_sales_both.id})
+        cls.slovak_customer = cls.env['res.partner'].create(
+            {'name': 'Železiarne Podbrezová a.s.', 'is_company': True, 'company_id': cls.other_company.id}
+        )
+        cls.slovak_lead = cls.env['crm.lead'].create(
+            {
+                'name': 'Rúry pre Podbrezovú',
+                'type': 'opportunity',
+                'partner_id': cls.slovak_customer.id,
+                'company_id': cls.other_company.id,
+                'user_id': cls.user_sales_both.id,
+            }
+        )
 
     def _send(self, record, user, subject='Offer'):
         return record.with_user(user).message_post(
-            body='<p>Offer attached</p>', subject=subject, message_type='comment', subtype_xmlid='mail.mt_comment')
+            body='<p>Offer attached</p>', subject=subject, message_type='comment', subtype_xmlid='mail.mt_comment'
+        )
 
     def _logged(self, partner):
         return self.env['crm.interaction'].search([('commercial_partner_id', '=', partner.id)])
@@ -38,15 +50,19 @@ class TestSentEmailLogging(CrmExtendedCommon):
         self.assertEqual(message.model, 'res.partner')
         logged = self._logged(self.customer)
         self.assertEqual(len(logged), 1)
-        self.assertEqual((logged.interaction_type_id, logged.state, logged.subject), (self.type_email, 'resolved', 'Offer'))
+        self.assertEqual(
+            (logged.interaction_type_id, logged.state, logged.subject), (self.type_email, 'resolved', 'Offer')
+        )
         self.assertEqual(logged.create_uid, self.user_billing, 'recorded on behalf of whoever sent it')
         self.assertEqual(logged.user_id, self.user_sales_colleague, "the customer's salesperson is responsible")
         self.assertEqual(logged.company_id, self.company)
 
     def test_salesperson_sending_from_an_opportunity_of_another_company_logs_it_in_that_company(self):
         # Both companies selected in the web client, the first one active.
-        env = self.env(user=self.user_sales_both, context=dict(
-            self.env.context, allowed_company_ids=(self.company | self.other_company).ids))
+        env = self.env(
+            user=self.user_sales_both,
+            context=dict(self.env.context, allowed_company_ids=(self.company | self.other_company).ids),
+        )
         self.assertEqual(env.company, self.company)
         self._send(self.slovak_lead.with_env(env), self.user_sales_both)
 
@@ -74,6 +90,7 @@ class TestSentEmailLogging(CrmExtendedCommon):
 
     def test_notes_and_system_messages_are_not_logged(self):
         self.customer.with_user(self.user_sales_own).message_post(
-            body='Internal remark', message_type='comment', subtype_xmlid='mail.mt_note')
+            body='Internal remark', message_type='comment', subtype_xmlid='mail.mt_note'
+        )
         self.customer.with_user(self.user_sales_own).message_post(body='Automatic', message_type='notification')
         self.assertFalse(self._logged(self.customer))

@@ -7,7 +7,6 @@ FIELDS = ['name', 'is_company', 'crm_company_type_ids', 'crm_company_status_id',
 
 @tagged('post_install', '-at_install')
 class TestContactImport(CrmExtendedCommon):
-
     def _import(self, rows, lang='en_US'):
         partners = self.env['res.partner'].with_user(self.user_sales_own).with_context(lang=lang)
         return partners.load(FIELDS, rows)
@@ -31,10 +30,12 @@ class TestContactImport(CrmExtendedCommon):
 
     def test_import_with_unknown_value_fails_clearly_and_creates_nothing(self):
         count_before = self.env['res.partner'].search_count([])
-        result = self._import([
-            ['Známá firma a.s.', '1', 'Customer', 'Current', ''],
-            ['Neznámá firma a.s.', '1', 'Customer', 'Bankrupt', ''],
-        ])
+        result = self._import(
+            [
+                ['Známá firma a.s.', '1', 'Customer', 'Current', ''],
+                ['Neznámá firma a.s.', '1', 'Customer', 'Bankrupt', ''],
+            ]
+        )
         self.assertFalse(result['ids'])
         [message] = result['messages']
         self.assertEqual(message['type'], 'error')

@@ -9,7 +9,6 @@ from .common import CrmExtendedCommon
 
 @tagged('post_install', '-at_install')
 class TestInteractionStates(CrmExtendedCommon):
-
     def test_new_interaction_is_planned_for_its_author(self):
         interaction = self._create_interaction()
         self.assertEqual(interaction.state, 'planned')
@@ -18,10 +17,15 @@ class TestInteractionStates(CrmExtendedCommon):
 
     def test_allowed_moves(self):
         interaction = self._create_interaction()
-        for action, state in (('action_start', 'in_progress'), ('action_resolve', 'resolved'),
-                              ('action_reopen', 'planned'), ('action_cancel', 'cancelled'),
-                              ('action_reopen', 'planned'), ('action_start', 'in_progress'),
-                              ('action_cancel', 'cancelled')):
+        for action, state in (
+            ('action_start', 'in_progress'),
+            ('action_resolve', 'resolved'),
+            ('action_reopen', 'planned'),
+            ('action_cancel', 'cancelled'),
+            ('action_reopen', 'planned'),
+            ('action_start', 'in_progress'),
+            ('action_cancel', 'cancelled'),
+        ):
             with self.subTest(action=action):
                 getattr(interaction, action)()
                 self.assertEqual(interaction.state, state)
@@ -32,8 +36,12 @@ class TestInteractionStates(CrmExtendedCommon):
             'resolved': ['in_progress', 'cancelled'],
             'cancelled': ['in_progress', 'resolved'],
         }
-        paths = {'planned': [], 'in_progress': ['in_progress'], 'resolved': ['in_progress', 'resolved'],
-                 'cancelled': ['cancelled']}
+        paths = {
+            'planned': [],
+            'in_progress': ['in_progress'],
+            'resolved': ['in_progress', 'resolved'],
+            'cancelled': ['cancelled'],
+        }
         for start, targets in refused.items():
             for target in targets:
                 interaction = self._create_interaction()
@@ -60,8 +68,11 @@ class TestInteractionStates(CrmExtendedCommon):
             self.assertTrue(interaction.date_done)
 
     def test_writing_the_same_state_keeps_the_first_resolution_time(self):
-        interaction = self._create_interaction(state='resolved', date=fields.Datetime.now() - timedelta(days=2),
-                                               date_done=fields.Datetime.now() - timedelta(days=1))
+        interaction = self._create_interaction(
+            state='resolved',
+            date=fields.Datetime.now() - timedelta(days=2),
+            date_done=fields.Datetime.now() - timedelta(days=1),
+        )
         first_resolution = interaction.date_done
         interaction.with_user(self.user_sales_own).write({'state': 'resolved'})
         self.assertEqual(interaction.date_done, first_resolution)
@@ -112,15 +123,17 @@ class TestInteractionStates(CrmExtendedCommon):
         overdue = self._create_interaction(date=past)
         resolved = self._create_interaction(date=past, state='resolved')
         upcoming = self._create_interaction(date=fields.Datetime.now() + timedelta(days=2))
-        found = self.env['crm.interaction'].search([('is_overdue', '=', True),
-                                                    ('id', 'in', (overdue | resolved | upcoming).ids)])
+        found = self.env['crm.interaction'].search(
+            [('is_overdue', '=', True), ('id', 'in', (overdue | resolved | upcoming).ids)]
+        )
         self.assertEqual(found, overdue)
         self.assertTrue(overdue.is_overdue)
         self.assertFalse(resolved.is_overdue or upcoming.is_overdue)
 
     def test_choosing_an_opportunity_fills_the_customer(self):
-        lead = self.env['crm.lead'].create({'name': 'Tanky', 'type': 'opportunity', 'partner_id': self.customer.id,
-                                            'user_id': self.user_sales_own.id})
+        lead = self.env['crm.lead'].create(
+            {'name': 'Tanky', 'type': 'opportunity', 'partner_id': self.customer.id, 'user_id': self.user_sales_own.id}
+        )
         with Form(self.env['crm.interaction'].with_user(self.user_sales_own)) as interaction:
             interaction.subject = 'Meeting about tanks'
             interaction.interaction_type_id = self.type_meeting
@@ -130,7 +143,6 @@ class TestInteractionStates(CrmExtendedCommon):
 
 @tagged('post_install', '-at_install')
 class TestInteractionOnContacts(CrmExtendedCommon):
-
     def test_company_counts_its_contacts_interactions(self):
         self._create_interaction()
         self._create_interaction(partner_id=self.customer.id)
@@ -141,19 +153,28 @@ class TestInteractionOnContacts(CrmExtendedCommon):
 
     def test_quick_log_from_a_contact_records_a_resolved_call(self):
         action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
-        with Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
-                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+        with Form(
+            self.env['crm.interaction'].with_user(self.user_sales_own).with_context(**action['context']),
+            view='crm_extended.crm_interaction_view_form_quick',
+        ) as quick:
             quick.subject = 'Confirmed the delivery date'
         logged = quick.record
-        self.assertEqual((logged.state, logged.interaction_type_id, logged.partner_id),
-                         ('resolved', self.type_phone_call, self.customer_contact))
+        self.assertEqual(
+            (logged.state, logged.interaction_type_id, logged.partner_id),
+            ('resolved', self.type_phone_call, self.customer_contact),
+        )
 
     def test_quick_log_from_an_opportunity_links_both(self):
-        lead = self.env['crm.lead'].with_user(self.user_sales_own).create({
-            'name': 'Lisy', 'type': 'opportunity', 'partner_id': self.customer.id})
+        lead = (
+            self.env['crm.lead']
+            .with_user(self.user_sales_own)
+            .create({'name': 'Lisy', 'type': 'opportunity', 'partner_id': self.customer.id})
+        )
         action = lead.action_crm_log_interaction()
-        with Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
-                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+        with Form(
+            self.env['crm.interaction'].with_user(self.user_sales_own).with_context(**action['context']),
+            view='crm_extended.crm_interaction_view_form_quick',
+        ) as quick:
             quick.interaction_type_id = self.type_meeting
             quick.subject = 'Visit at the plant'
         self.assertEqual(quick.record.lead_id, lead)
@@ -162,8 +183,10 @@ class TestInteractionOnContacts(CrmExtendedCommon):
 
     def test_quick_log_in_the_future_becomes_a_planned_call(self):
         action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
-        with Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
-                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+        with Form(
+            self.env['crm.interaction'].with_user(self.user_sales_own).with_context(**action['context']),
+            view='crm_extended.crm_interaction_view_form_quick',
+        ) as quick:
             quick.subject = 'Call back about the samples'
             quick.date = fields.Datetime.now() + timedelta(days=2)
         self.assertEqual(quick.record.state, 'planned')
@@ -174,15 +197,19 @@ class TestInteractionOnContacts(CrmExtendedCommon):
         action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
         fallback = self.env['crm.interaction.type'].search([], limit=1)
         self.assertEqual(action['context']['default_interaction_type_id'], fallback.id)
-        with Form(self.env['crm.interaction'].with_user(self.user_sales_own).with_context(action['context']),
-                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+        with Form(
+            self.env['crm.interaction'].with_user(self.user_sales_own).with_context(**action['context']),
+            view='crm_extended.crm_interaction_view_form_quick',
+        ) as quick:
             quick.subject = 'Confirmed the delivery date'
         self.assertEqual(quick.record.interaction_type_id, fallback)
 
     def test_quick_log_falls_back_when_the_phone_call_is_deleted(self):
         self.type_phone_call.unlink()
         action = self.customer_contact.with_user(self.user_sales_own).action_crm_log_interaction()
-        self.assertTrue(self.env['crm.interaction.type'].browse(action['context']['default_interaction_type_id']).active)
+        self.assertTrue(
+            self.env['crm.interaction.type'].browse(action['context']['default_interaction_type_id']).active
+        )
 
     def test_quick_log_without_any_active_type_says_what_to_do(self):
         self.env['crm.interaction.type'].search([]).action_archive()
@@ -191,17 +218,20 @@ class TestInteractionOnContacts(CrmExtendedCommon):
 
     def test_sent_emails_are_logged_only_when_the_setting_is_on(self):
         partner = self.customer.with_user(self.user_sales_own)
-        partner.message_post(body='Offer attached', subject='Offer', message_type='comment',
-                             subtype_xmlid='mail.mt_comment')
+        partner.message_post(
+            body='Offer attached', subject='Offer', message_type='comment', subtype_xmlid='mail.mt_comment'
+        )
         self.assertFalse(self.customer.crm_company_interaction_ids)
         self.env['ir.config_parameter'].set_param('crm_extended.log_sent_emails', True)
-        partner.message_post(body='Offer attached', subject='Offer', message_type='comment',
-                             subtype_xmlid='mail.mt_comment')
+        partner.message_post(
+            body='Offer attached', subject='Offer', message_type='comment', subtype_xmlid='mail.mt_comment'
+        )
         partner.message_post(body='Internal remark', message_type='comment', subtype_xmlid='mail.mt_note')
         logged = self.customer.crm_company_interaction_ids
         self.assertEqual(len(logged), 1)
-        self.assertEqual((logged.subject, logged.interaction_type_id, logged.state),
-                         ('Offer', self.type_email, 'resolved'))
+        self.assertEqual(
+            (logged.subject, logged.interaction_type_id, logged.state), ('Offer', self.type_email, 'resolved')
+        )
 
     def test_deleting_a_contact_with_interactions_is_refused(self):
         self._create_interaction()
@@ -218,24 +248,33 @@ class TestInteractionOnContacts(CrmExtendedCommon):
 
 @tagged('post_install', '-at_install')
 class TestInteractionRights(CrmExtendedCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.other_company = cls.env['res.company'].create({'name': 'Slovenská pobočka s.r.o.'})
         cls.user_sales_all_both = new_test_user(
-            cls.env, 'crm_sales_all_both', groups='sales_team.group_sale_salesman_all_leads',
-            company_id=cls.company.id, company_ids=[(6, 0, (cls.company | cls.other_company).ids)])
+            cls.env,
+            'crm_sales_all_both',
+            groups='sales_team.group_sale_salesman_all_leads',
+            company_id=cls.company.id,
+            company_ids=[(6, 0, (cls.company | cls.other_company).ids)],
+        )
         cls.own = cls._create_interaction(subject='Own')
         cls.colleagues = cls._create_interaction(user=cls.user_sales_colleague, subject="Colleague's")
         cls.followed = cls._create_interaction(user=cls.user_sales_colleague, subject='Followed')
         cls.followed.message_subscribe(partner_ids=cls.user_sales_own.partner_id.ids)
-        cls.other_company_partner = cls.env['res.partner'].create({'name': 'Bratislava a.s.', 'company_id': cls.other_company.id})
-        cls.in_other_company = cls.env['crm.interaction'].create({
-            'subject': 'Elsewhere', 'interaction_type_id': cls.type_email.id,
-            'partner_id': cls.other_company_partner.id, 'company_id': cls.other_company.id,
-            'user_id': cls.user_sales_all_both.id,
-        })
+        cls.other_company_partner = cls.env['res.partner'].create(
+            {'name': 'Bratislava a.s.', 'company_id': cls.other_company.id}
+        )
+        cls.in_other_company = cls.env['crm.interaction'].create(
+            {
+                'subject': 'Elsewhere',
+                'interaction_type_id': cls.type_email.id,
+                'partner_id': cls.other_company_partner.id,
+                'company_id': cls.other_company.id,
+                'user_id': cls.user_sales_all_both.id,
+            }
+        )
         cls.all_ours = cls.own | cls.colleagues | cls.followed | cls.in_other_company
 
     def _visible(self, user, companies=None):

@@ -22,25 +22,28 @@ class BrowserTourCase(HttpCase):
 
 @tagged('post_install', '-at_install')
 class TestTours(BrowserTourCase):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, no_reset_password=True))
         cls.salesperson = new_test_user(
-            cls.env, 'tour_salesperson', name='Jana Dvořáková', groups='sales_team.group_sale_salesman')
+            cls.env, 'tour_salesperson', name='Jana Dvořáková', groups='sales_team.group_sale_salesman'
+        )
         cls.colleague = new_test_user(
-            cls.env, 'tour_colleague', name='Petr Svoboda', groups='sales_team.group_sale_salesman')
+            cls.env, 'tour_colleague', name='Petr Svoboda', groups='sales_team.group_sale_salesman'
+        )
         cls.administrator = new_test_user(
-            cls.env, 'tour_administrator', name='Eva Králová',
-            groups='base.group_system,sales_team.group_sale_manager')
-        cls.customer = cls.env['res.partner'].create({
-            'name': 'Pivovar Hodonín s.r.o.',
-            'is_company': True,
-            'city': 'Hodonín',
-            'user_id': cls.salesperson.id,
-            'crm_company_status_id': cls.env.ref('crm_extended.crm_company_status_current').id,
-        })
+            cls.env, 'tour_administrator', name='Eva Králová', groups='base.group_system,sales_team.group_sale_manager'
+        )
+        cls.customer = cls.env['res.partner'].create(
+            {
+                'name': 'Pivovar Hodonín s.r.o.',
+                'is_company': True,
+                'city': 'Hodonín',
+                'user_id': cls.salesperson.id,
+                'crm_company_status_id': cls.env.ref('crm_extended.crm_company_status_current').id,
+            }
+        )
 
     def _run_tour(self, url, tour, user):
         self.start_tour(url, tour, login=user.login)
@@ -77,14 +80,19 @@ class TestTours(BrowserTourCase):
             'Prepare the annual review': (self.salesperson, today + timedelta(days=5)),
             "The colleague's late reminder": (self.colleague, today - timedelta(days=3)),
         }
-        interactions = self.env['crm.interaction'].create([{
-            'subject': subject,
-            'interaction_type_id': self.env.ref('crm_extended.crm_interaction_type_phone_call').id,
-            'partner_id': self.customer.id,
-            'user_id': self.salesperson.id,
-            'date': fields.Datetime.now() + timedelta(days=10),
-        } for subject in [*deadlines, 'Nothing to do about it']])
-        for interaction, (user, deadline) in zip(interactions, deadlines.values()):
+        interactions = self.env['crm.interaction'].create(
+            [
+                {
+                    'subject': subject,
+                    'interaction_type_id': self.env.ref('crm_extended.crm_interaction_type_phone_call').id,
+                    'partner_id': self.customer.id,
+                    'user_id': self.salesperson.id,
+                    'date': fields.Datetime.now() + timedelta(days=10),
+                }
+                for subject in [*deadlines, 'Nothing to do about it']
+            ]
+        )
+        for interaction, (user, deadline) in zip(interactions, deadlines.values(), strict=True):
             interaction.activity_schedule('mail.mail_activity_data_todo', date_deadline=deadline, user_id=user.id)
         self._run_tour('/odoo', 'crm_extended_activity_menu_counts', self.salesperson)
 
@@ -95,4 +103,3 @@ class TestTours(BrowserTourCase):
         first_status = self.env['crm.company.status'].search([], limit=1)
         self.assertEqual(first_status, status)
         self.assertEqual(self.customer.crm_company_status_id, status)
-

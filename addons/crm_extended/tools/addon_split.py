@@ -8,6 +8,7 @@ its data and demo files declare, the models and fields its Python classes declar
 (ir.model, ir.model.fields and their selections, constraints, many2many relations, the ids of _inherits parents).
 An id that the old addon still declares itself stays with it.
 """
+
 import ast
 import csv
 import logging
@@ -38,14 +39,20 @@ def move_capability(cr, source, target):
     kept = _declarations(source, _manifest(source))
     names, patterns = _moved_xmlids(moved, kept)
     _blank_inheriting_views(cr, source)
-    cr.execute(SQL(
-        """UPDATE ir_model_data imd SET module = %(target)s
+    cr.execute(
+        SQL(
+            """UPDATE ir_model_data imd SET module = %(target)s
             WHERE imd.module = %(source)s
               AND (imd.name = ANY(%(names)s) OR imd.name LIKE ANY(%(patterns)s)
                    OR imd.name = ANY(SELECT moved || '_' || replace(imd.model, '.', '_') FROM unnest(%(names)s) moved))
-              AND NOT EXISTS (SELECT FROM ir_model_data other WHERE other.module = %(target)s AND other.name = imd.name)""",
-        target=target, source=source, names=sorted(names), patterns=sorted(patterns),
-    ))
+              AND NOT EXISTS (SELECT FROM ir_model_data other
+                               WHERE other.module = %(target)s AND other.name = imd.name)""",
+            target=target,
+            source=source,
+            names=sorted(names),
+            patterns=sorted(patterns),
+        )
+    )
     _logger.info("%s: %s XML ids moved to %s", source, cr.rowcount, target)
     _move_schema_records(cr, source, target, moved, kept)
     _upgrade_as_installed(cr, source, target, adapt_version(manifest['version']))
@@ -69,8 +76,10 @@ def rename_addon(cr, old, new):
         "UPDATE ir_module_module SET state = 'to upgrade', latest_version = %s, demo = %s WHERE id = %s",
         [adapt_version(manifest['version']), demo, new_id],
     )
-    cr.execute("DELETE FROM ir_model_data WHERE module = 'base' AND model = 'ir.module.module' AND name = %s",
-               ['module_' + old])
+    cr.execute(
+        "DELETE FROM ir_model_data WHERE module = 'base' AND model = 'ir.module.module' AND name = %s",
+        ['module_' + old],
+    )
     cr.execute("DELETE FROM ir_module_module WHERE id = %s", [old_id])
     _upgrade_dependents(cr, new)
     _logger.info("%s renamed %s", old, new)
@@ -97,9 +106,9 @@ class Declarations:
 
     def __init__(self):
         self.xmlids = set()
-        self.models = set()           # models the addon defines (_name)
-        self.fields = {}              # {model: {field}} of every model the addon defines or extends
-        self.constraints = {}         # {model: {constraint}}
+        self.models = set()  # models the addon defines (_name)
+        self.fields = {}  # {model: {field}} of every model the addon defines or extends
+        self.constraints = {}  # {model: {constraint}}
 
 
 def _declarations(addon, manifest):
@@ -137,8 +146,10 @@ def _read_python_file(file, declared):
             continue
         assigned = {
             target.id: statement.value
-            for statement in node.body if isinstance(statement, ast.Assign)
-            for target in statement.targets if isinstance(target, ast.Name)
+            for statement in node.body
+            if isinstance(statement, ast.Assign)
+            for target in statement.targets
+            if isinstance(target, ast.Name)
         }
         model = _model_name(assigned)
         if not model:
@@ -165,8 +176,7 @@ def _model_name(assigned):
 
 def _called(value):
     """('fields', 'Char') for ``fields.Char(...)``."""
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
-            and isinstance(value.func.value, ast.Name):
+    if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and isinstance(value.func.value, ast.Name):
         return value.func.value.id, value.func.attr
     return None
 
@@ -178,7 +188,9 @@ def _moved_xmlids(moved, kept):
     for model in moved.models - kept.models:
         table = model.replace('.', '_')
         names.add(f'model_{table}')
-        patterns.update(_like(prefix) for prefix in (f'field_{table}__', f'selection__{table}__', f'constraint_{table}_'))
+        patterns.update(
+            _like(prefix) for prefix in (f'field_{table}__', f'selection__{table}__', f'constraint_{table}_')
+        )
     for model, fields in moved.fields.items():
         if model in moved.models - kept.models:
             continue
@@ -201,16 +213,23 @@ def _move_schema_records(cr, source, target, moved, kept):
     models = sorted(moved.models - kept.models)
     constraints = sorted(
         f"{model.replace('.', '_')}_{name}"
-        for model, names in moved.constraints.items() for name in names - kept.constraints.get(model, set())
+        for model, names in moved.constraints.items()
+        for name in names - kept.constraints.get(model, set())
     )
     for table in ('ir_model_constraint', 'ir_model_relation'):
-        cr.execute(SQL(
-            """UPDATE %(table)s row SET module = (SELECT id FROM ir_module_module WHERE name = %(target)s)
+        cr.execute(
+            SQL(
+                """UPDATE %(table)s row SET module = (SELECT id FROM ir_module_module WHERE name = %(target)s)
                 WHERE row.module = (SELECT id FROM ir_module_module WHERE name = %(source)s)
                   AND (row.model IN (SELECT id FROM ir_model WHERE model = ANY(%(models)s))
                        OR row.name = ANY(%(constraints)s))""",
-            table=SQL.identifier(table), target=target, source=source, models=models, constraints=constraints,
-        ))
+                table=SQL.identifier(table),
+                target=target,
+                source=source,
+                models=models,
+                constraints=constraints,
+            )
+        )
 
 
 def _blank_inheriting_views(cr, module):

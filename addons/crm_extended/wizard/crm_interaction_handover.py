@@ -9,18 +9,25 @@ class CrmInteractionHandover(models.TransientModel):
 
     interaction_ids = fields.Many2many('crm.interaction', string='Interactions', required=True)
     user_id = fields.Many2one(
-        'res.users', string='New Responsible', required=True, domain="[('id', 'in', qualified_user_ids)]")
+        'res.users', string='New Responsible', required=True, domain="[('id', 'in', qualified_user_ids)]"
+    )
     qualified_user_ids = fields.Many2many(
-        'res.users', string='Who Can Take Them', compute='_compute_qualified_user_ids',
-        help='Active salespeople, other than you, allowed in the companies of all these interactions.')
+        'res.users',
+        string='Who Can Take Them',
+        compute='_compute_qualified_user_ids',
+        help='Active salespeople, other than you, allowed in the companies of all these interactions.',
+    )
     date_deadline = fields.Date('Deadline', required=True, default=fields.Date.context_today)
-    note = fields.Html('Note')
+    note = fields.Html()
 
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
-        if 'interaction_ids' in fields_list and not values.get('interaction_ids') \
-                and self.env.context.get('active_model') == 'crm.interaction':
+        if (
+            'interaction_ids' in fields_list
+            and not values.get('interaction_ids')
+            and self.env.context.get('active_model') == 'crm.interaction'
+        ):
             values['interaction_ids'] = [fields.Command.set(self.env.context.get('active_ids', []))]
         return values
 
@@ -28,13 +35,16 @@ class CrmInteractionHandover(models.TransientModel):
     def _compute_qualified_user_ids(self):
         for wizard in self:
             wizard.qualified_user_ids = self.env['res.users'].search(
-                wizard._qualified_user_domain() + [('id', '!=', self.env.uid)])
+                wizard._qualified_user_domain() + [('id', '!=', self.env.uid)]
+            )
 
     def _qualified_user_domain(self):
-        return Domain.AND([
-            [('share', '=', False), ('all_group_ids', 'in', self.env.ref('sales_team.group_sale_salesman').ids)],
-            *([('company_ids', 'in', company.ids)] for company in self.interaction_ids.company_id),
-        ])
+        return Domain.AND(
+            [
+                [('share', '=', False), ('all_group_ids', 'in', self.env.ref('sales_team.group_sale_salesman').ids)],
+                *([('company_ids', 'in', company.ids)] for company in self.interaction_ids.company_id),
+            ]
+        )
 
     def action_handover(self):
         self.ensure_one()
@@ -51,22 +61,44 @@ class CrmInteractionHandover(models.TransientModel):
     def _check_handover(self):
         new_owner = self.user_id
         if not new_owner.active or new_owner.share:
-            raise UserError(_('Interactions can only be handed over to an active internal user; %(user)s is not one.',
-                              user=new_owner.name))
+            raise UserError(
+                _(
+                    'Interactions can only be handed over to an active internal user; %(user)s is not one.',
+                    user=new_owner.name,
+                )
+            )
         if not new_owner.has_group('sales_team.group_sale_salesman'):
-            raise UserError(_('%(user)s has no sales rights, so they could not open the interactions handed over to '
-                              'them. Ask an administrator to make them a salesperson, or choose someone else.',
-                              user=new_owner.name))
+            raise UserError(
+                _(
+                    '%(user)s has no sales rights, so they could not open the interactions handed over to '
+                    'them. Ask an administrator to make them a salesperson, or choose someone else.',
+                    user=new_owner.name,
+                )
+            )
         foreign_companies = self.interaction_ids.company_id - new_owner.company_ids
         if foreign_companies:
-            raise UserError(_('%(user)s may not work in %(companies)s, so they could not open the interactions of '
-                              'that company. Choose someone who may.',
-                              user=new_owner.name, companies=', '.join(foreign_companies.mapped('name'))))
+            raise UserError(
+                _(
+                    '%(user)s may not work in %(companies)s, so they could not open the interactions of '
+                    'that company. Choose someone who may.',
+                    user=new_owner.name,
+                    companies=', '.join(foreign_companies.mapped('name')),
+                )
+            )
         closed = self.interaction_ids.filtered(lambda interaction: interaction.state not in ('planned', 'in_progress'))
         if closed:
-            raise UserError(_('Resolved or cancelled interactions cannot be handed over: %(subjects)s.',
-                              subjects=', '.join(closed.mapped('subject'))))
+            raise UserError(
+                _(
+                    'Resolved or cancelled interactions cannot be handed over: %(subjects)s.',
+                    subjects=', '.join(closed.mapped('subject')),
+                )
+            )
         already_theirs = self.interaction_ids.filtered(lambda interaction: interaction.user_id == new_owner)
         if already_theirs:
-            raise UserError(_('%(user)s is already responsible for: %(subjects)s.',
-                              user=new_owner.name, subjects=', '.join(already_theirs.mapped('subject'))))
+            raise UserError(
+                _(
+                    '%(user)s is already responsible for: %(subjects)s.',
+                    user=new_owner.name,
+                    subjects=', '.join(already_theirs.mapped('subject')),
+                )
+            )

@@ -58,30 +58,45 @@ class CrmInteractionStatistics(models.TransientModel):
         interactions = self.env['crm.interaction'].with_context(tz=self.env.tz.zone)
         groups = interactions._read_group(domain, ['date:month', 'interaction_type_id'], ['__count'])
         months = sorted({month for month, _type, _count in groups})
-        types = sorted({interaction_type for _month, interaction_type, _count in groups},
-                       key=lambda interaction_type: (interaction_type.sequence, interaction_type.id))
+        types = sorted(
+            {interaction_type for _month, interaction_type, _count in groups},
+            key=lambda interaction_type: (interaction_type.sequence, interaction_type.id),
+        )
         counts = {(month, interaction_type): count for month, interaction_type, count in groups}
-        sheet.write_row(0, 0, [_('Month')] + [interaction_type.name for interaction_type in types] + [_('Total')],
-                        styles['header'])
+        sheet.write_row(
+            0, 0, [_('Month')] + [interaction_type.name for interaction_type in types] + [_('Total')], styles['header']
+        )
         for row, month in enumerate(months, start=1):
             values = [counts.get((month, interaction_type), 0) for interaction_type in types]
             sheet.write_row(row, 0, [month.strftime('%Y-%m')] + values + [sum(values)])
         sheet.set_column(0, len(types) + 1, 14)
         if months and types:
             chart = workbook.add_chart({'type': 'column', 'subtype': 'stacked'})
-            for column, interaction_type in enumerate(types, start=1):
-                chart.add_series({
-                    'name': [sheet.name, 0, column],
-                    'categories': [sheet.name, 1, 0, len(months), 0],
-                    'values': [sheet.name, 1, column, len(months), column],
-                })
+            for column in range(1, len(types) + 1):
+                chart.add_series(
+                    {
+                        'name': [sheet.name, 0, column],
+                        'categories': [sheet.name, 1, 0, len(months), 0],
+                        'values': [sheet.name, 1, column, len(months), column],
+                    }
+                )
             chart.set_title({'name': _('Interactions per month')})
             sheet.insert_chart(len(months) + 2, 0, chart)
 
     def _write_records(self, sheet, domain, styles):
         """Write every interaction of the period, oldest first."""
-        headers = [_('Date'), _('Subject'), _('Type'), _('Customer'), _('Company'), _('Opportunity'),
-                   _('Responsible'), _('Sales Team'), _('Status'), _('Resolved On')]
+        headers = [
+            _('Date'),
+            _('Subject'),
+            _('Type'),
+            _('Customer'),
+            _('Company'),
+            _('Opportunity'),
+            _('Responsible'),
+            _('Sales Team'),
+            _('Status'),
+            _('Resolved On'),
+        ]
         sheet.write_row(0, 0, headers, styles['header'])
         sheet.set_column(0, len(headers) - 1, 18)
         # A column's format applies to the cells written without one: dates are written as plain numbers.
@@ -96,11 +111,20 @@ class CrmInteractionStatistics(models.TransientModel):
             self._name_references(names, comodels, batch)
             for date, subject, *references, state, date_done in batch:
                 row += 1
-                sheet.write_row(row, 0, [
-                    date, subject,
-                    *(names[comodel].get(record_id, '') for comodel, record_id in zip(comodels, references)),
-                    state_labels[state], date_done,
-                ])
+                sheet.write_row(
+                    row,
+                    0,
+                    [
+                        date,
+                        subject,
+                        *(
+                            names[comodel].get(record_id, '')
+                            for comodel, record_id in zip(comodels, references, strict=True)
+                        ),
+                        state_labels[state],
+                        date_done,
+                    ],
+                )
 
     def _record_batches(self, domain):
         """Yield the columns of every interaction of the period, oldest first, in batches that follow each other
@@ -111,15 +135,24 @@ class CrmInteractionStatistics(models.TransientModel):
         interactions = self.env['crm.interaction']
         last = None
         while True:
-            page = domain if last is None else Domain.AND([domain, Domain('date', '>', last[0]) | (
-                Domain('date', '=', last[0]) & Domain('id', '>', last[1]))])
+            page = (
+                domain
+                if last is None
+                else Domain.AND(
+                    [domain, Domain('date', '>', last[0]) | (Domain('date', '=', last[0]) & Domain('id', '>', last[1]))]
+                )
+            )
             query = interactions._search(page, order='date, id', limit=BATCH_SIZE)
             column = functools.partial(interactions._field_to_sql, query.table, query=query)
-            rows = self.env.execute_query(query.select(
-                column('id'), column('date'), self._spreadsheet_date(column('date')),
-                *(column(name) for name in ('subject', *REFERENCE_COLUMNS, 'state')),
-                self._spreadsheet_date(column('date_done')),
-            ))
+            rows = self.env.execute_query(
+                query.select(
+                    column('id'),
+                    column('date'),
+                    self._spreadsheet_date(column('date')),
+                    *(column(name) for name in ('subject', *REFERENCE_COLUMNS, 'state')),
+                    self._spreadsheet_date(column('date_done')),
+                )
+            )
             if rows:
                 yield [values[2:] for values in rows]
             if len(rows) < BATCH_SIZE:
@@ -135,7 +168,7 @@ class CrmInteractionStatistics(models.TransientModel):
         """Add the names of the batch's related records not named yet, one read per related model."""
         missing = defaultdict(set)
         for values in batch:
-            for comodel, record_id in zip(comodels, values[2:-2]):
+            for comodel, record_id in zip(comodels, values[2:-2], strict=True):
                 if record_id and record_id not in names[comodel]:
                     missing[comodel].add(record_id)
         for comodel, record_ids in missing.items():
@@ -154,15 +187,25 @@ class CrmInteractionStatistics(models.TransientModel):
             counts[user]['overdue'] = count
         median_days = self._median_days_to_resolve(domain)
         state_labels = dict(interactions._fields['state']._description_selection(self.env))
-        sheet.write_row(0, 0, [_('Responsible')] + [state_labels[state] for state in STATES]
-                        + [_('Overdue'), _('Median days to resolve')], styles['header'])
+        sheet.write_row(
+            0,
+            0,
+            [_('Responsible')]
+            + [state_labels[state] for state in STATES]
+            + [_('Overdue'), _('Median days to resolve')],
+            styles['header'],
+        )
         sheet.set_column(0, 0, 28)
         sheet.set_column(1, len(STATES) + 2, 14)
         for row, user in enumerate(sorted(counts, key=lambda user: user.name or ''), start=1):
             days = median_days.get(user.id)
-            sheet.write_row(row, 0, [user.name or _('Unassigned')]
-                            + [counts[user][state] for state in STATES + ('overdue',)]
-                            + [round(days, 1) if days is not None else ''])
+            sheet.write_row(
+                row,
+                0,
+                [user.name or _('Unassigned')]
+                + [counts[user][state] for state in STATES + ('overdue',)]
+                + [round(days, 1) if days is not None else ''],
+            )
 
     def _median_days_to_resolve(self, domain):
         """Median days from the date of an interaction to its resolution per responsible, computed by the database
@@ -172,8 +215,13 @@ class CrmInteractionStatistics(models.TransientModel):
         query = interactions._search(Domain.AND([domain, [('date_done', '!=', False)]]))
         user = interactions._field_to_sql(query.table, 'user_id', query)
         query.groupby = user
-        days = SQL('GREATEST(EXTRACT(EPOCH FROM %s - %s), 0) / 86400',
-                   interactions._field_to_sql(query.table, 'date_done', query),
-                   interactions._field_to_sql(query.table, 'date', query))
-        return dict(self.env.execute_query(query.select(
-            user, SQL('(percentile_cont(0.5) WITHIN GROUP (ORDER BY %s))::float', days))))
+        days = SQL(
+            'GREATEST(EXTRACT(EPOCH FROM %s - %s), 0) / 86400',
+            interactions._field_to_sql(query.table, 'date_done', query),
+            interactions._field_to_sql(query.table, 'date', query),
+        )
+        return dict(
+            self.env.execute_query(
+                query.select(user, SQL('(percentile_cont(0.5) WITHIN GROUP (ORDER BY %s))::float', days))
+            )
+        )

@@ -12,13 +12,15 @@ class CrmReportWorkbook(models.AbstractModel):
     (``_download_route``) that gets the period and the filters (``_download_filter_fields``, many2many fields)
     from its URL, never this record: served from a read replica, it never waits for the wizard to be replicated
     there."""
+
     _name = 'crm.report.workbook'
     _description = 'Period Workbook'
     _download_route = None
     _download_filter_fields = ('user_ids', 'team_ids')
 
-    date_from = fields.Date('From', required=True,
-                            default=lambda self: fields.Date.context_today(self).replace(month=1, day=1))
+    date_from = fields.Date(
+        'From', required=True, default=lambda self: fields.Date.context_today(self).replace(month=1, day=1)
+    )
     date_to = fields.Date('To', required=True, default=fields.Date.context_today)
     user_ids = fields.Many2many('res.users', string='Salespeople', domain="[('share', '=', False)]")
     team_ids = fields.Many2many('crm.team', string='Sales Teams')
@@ -59,8 +61,7 @@ class CrmReportWorkbook(models.AbstractModel):
     def action_export(self):
         self.ensure_one()
         params = {'date_from': self.date_from, 'date_to': self.date_to}
-        params.update({name: ','.join(map(str, self[name].ids))
-                       for name in self._download_filter_fields if self[name]})
+        params.update({name: ','.join(map(str, self[name].ids)) for name in self._download_filter_fields if self[name]})
         return {'type': 'ir.actions.act_url', 'url': f'{self._download_route}?{urlencode(params)}', 'target': 'self'}
 
     @api.model
@@ -69,8 +70,13 @@ class CrmReportWorkbook(models.AbstractModel):
         raises KeyError or ValueError for a URL it did not make."""
         self.check_access('create')
         values = {name: fields.Date.to_date(params[name]) for name in ('date_from', 'date_to')}
-        values.update({name: [int(record_id) for record_id in params[name].split(',')]
-                       for name in self._download_filter_fields if params.get(name)})
+        values.update(
+            {
+                name: [int(record_id) for record_id in params[name].split(',')]
+                for name in self._download_filter_fields
+                if params.get(name)
+            }
+        )
         wizard = self.new(values)
         wizard._check_period()
         return wizard

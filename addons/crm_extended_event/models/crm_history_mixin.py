@@ -35,19 +35,33 @@ class CrmHistoryMixin(models.AbstractModel):
                                JOIN event_event event ON event.id = registration.event_id""")
         attendee_email = SQL("lower(trim(registration.email))")
         return [
-            (values, SQL("""%s JOIN res_partner partner ON partner.id = registration.partner_id
+            (
+                values,
+                SQL(
+                    """%s JOIN res_partner partner ON partner.id = registration.partner_id
                              WHERE registration.active
                                AND (COALESCE(registration.email, '') = ''
                                     OR %s = partner.email_normalized
                                     OR NOT EXISTS (SELECT FROM res_partner attendee
                                                     WHERE attendee.email_normalized = %s))""",
-                         registrations, attendee_email, attendee_email)),
-            (values, SQL("""%s JOIN res_partner partner ON partner.email_normalized = %s
+                    registrations,
+                    attendee_email,
+                    attendee_email,
+                ),
+            ),
+            (
+                values,
+                SQL(
+                    """%s JOIN res_partner partner ON partner.email_normalized = %s
                              LEFT JOIN res_partner booker ON booker.id = registration.partner_id
                              WHERE registration.active AND COALESCE(registration.email, '') != ''
                                AND %s IS DISTINCT FROM booker.email_normalized
                                AND NOT EXISTS (SELECT FROM res_partner earlier
                                                 WHERE earlier.email_normalized = partner.email_normalized
                                                   AND earlier.id < partner.id)""",
-                         registrations, attendee_email, attendee_email)),
+                    registrations,
+                    attendee_email,
+                    attendee_email,
+                ),
+            ),
         ]

@@ -22,8 +22,10 @@ class CrmHistoryMixin(models.AbstractModel):
         works in, as Odoo sends it from that company's mail server."""
         values = {
             'id': self._crm_history_id('trace', HISTORY_CODE_MAILING),
-            'date': SQL('COALESCE(trace.links_click_datetime, trace.reply_datetime, trace.open_datetime, '
-                        'trace.sent_datetime, trace.create_date)'),
+            'date': SQL(
+                'COALESCE(trace.links_click_datetime, trace.reply_datetime, trace.open_datetime, '
+                'trace.sent_datetime, trace.create_date)'
+            ),
             'kind': SQL("""CASE WHEN trace.links_click_datetime IS NOT NULL THEN 'mailing_clicked'
                                 WHEN trace.trace_status = 'reply' THEN 'mailing_replied'
                                 WHEN trace.trace_status = 'open' OR trace.open_datetime IS NOT NULL
@@ -41,18 +43,39 @@ class CrmHistoryMixin(models.AbstractModel):
         traces = SQL(
             """mailing_trace trace
                JOIN mailing_mailing mailing ON mailing.id = trace.mass_mailing_id
-               LEFT JOIN res_users responsible ON responsible.id = mailing.user_id""")
-        reached = SQL('trace.trace_status IN %s AND NOT COALESCE(trace.is_test_trace, FALSE)',
-                      HISTORY_TRACE_STATES)
+               LEFT JOIN res_users responsible ON responsible.id = mailing.user_id"""
+        )
+        reached = SQL('trace.trace_status IN %s AND NOT COALESCE(trace.is_test_trace, FALSE)', HISTORY_TRACE_STATES)
         return [
-            (values, SQL("""%s JOIN res_partner partner ON partner.id = trace.res_id
-                             WHERE trace.model = 'res.partner' AND %s""", traces, reached)),
-            (values, SQL("""%s JOIN crm_lead lead ON lead.id = trace.res_id
+            (
+                values,
+                SQL(
+                    """%s JOIN res_partner partner ON partner.id = trace.res_id
+                             WHERE trace.model = 'res.partner' AND %s""",
+                    traces,
+                    reached,
+                ),
+            ),
+            (
+                values,
+                SQL(
+                    """%s JOIN crm_lead lead ON lead.id = trace.res_id
                              JOIN res_partner partner ON partner.id = lead.partner_id
-                             WHERE trace.model = 'crm.lead' AND %s""", traces, reached)),
-            (values, SQL("""%s JOIN res_partner partner ON partner.email_normalized = trace.email
+                             WHERE trace.model = 'crm.lead' AND %s""",
+                    traces,
+                    reached,
+                ),
+            ),
+            (
+                values,
+                SQL(
+                    """%s JOIN res_partner partner ON partner.email_normalized = trace.email
                              WHERE trace.model NOT IN ('res.partner', 'crm.lead') AND %s
                                AND NOT EXISTS (SELECT FROM res_partner earlier
                                                 WHERE earlier.email_normalized = trace.email
-                                                  AND earlier.id < partner.id)""", traces, reached)),
+                                                  AND earlier.id < partner.id)""",
+                    traces,
+                    reached,
+                ),
+            ),
         ]

@@ -5,10 +5,8 @@ from odoo.addons.crm_extended.tests.common import HistoryListPerformanceMixin
 from .common import CrmMailingCommon
 
 
-
 @tagged('post_install', '-at_install')
 class TestMailingHistory(CrmMailingCommon):
-
     def _kinds(self, partner, user=None):
         # The entries of a contact are cached for every user alike: read them afresh as this one.
         self.env.invalidate_all()
@@ -18,8 +16,7 @@ class TestMailingHistory(CrmMailingCommon):
 
     def test_mailing_received_opened_and_clicked_is_in_the_history(self):
         trace = self._trace(self.customer_contact)
-        self.assertEqual(self._kinds(self.customer_contact),
-                         [('mailing_sent', 'Jarní novinky pivovarské techniky')])
+        self.assertEqual(self._kinds(self.customer_contact), [('mailing_sent', 'Jarní novinky pivovarské techniky')])
         trace.set_opened()
         self.env.invalidate_all()
         self.assertEqual(self._kinds(self.customer_contact)[0][0], 'mailing_opened')
@@ -33,7 +30,9 @@ class TestMailingHistory(CrmMailingCommon):
         self.assertEqual(self._kinds(self.customer_contact)[0][0], 'mailing_bounced')
 
     def test_mailing_to_a_list_contact_belongs_to_the_contact_with_that_address(self):
-        list_contact = self.env['mailing.contact'].create({'name': 'Jana N.', 'email': 'jana.novakova@pivovar-hodonin.example.com'})
+        list_contact = self.env['mailing.contact'].create(
+            {'name': 'Jana N.', 'email': 'jana.novakova@pivovar-hodonin.example.com'}
+        )
         self._trace(list_contact, trace_status='open')
         self.assertEqual(self._kinds(self.customer_contact)[0][0], 'mailing_opened')
 
@@ -50,8 +49,9 @@ class TestMailingHistory(CrmMailingCommon):
         self.assertEqual(self._kinds(self.customer_contact), [])
 
     def test_a_trace_is_one_entry_even_when_contacts_share_the_address(self):
-        twin = self.env['res.partner'].create({'name': 'Jana Nováková (faktury)',
-                                               'email': 'jana.novakova@pivovar-hodonin.example.com'})
+        twin = self.env['res.partner'].create(
+            {'name': 'Jana Nováková (faktury)', 'email': 'jana.novakova@pivovar-hodonin.example.com'}
+        )
         list_contact = self.env['mailing.contact'].create({'email': 'jana.novakova@pivovar-hodonin.example.com'})
         self._trace(list_contact)
         first, second = sorted((self.customer_contact, twin), key=lambda partner: partner.id)
@@ -66,22 +66,36 @@ class TestMailingHistory(CrmMailingCommon):
     def test_interactions_and_mailings_share_the_history_newest_first(self):
         self._create_interaction(subject='Hovor po newsletteru', date='2026-01-10 10:00:00')
         self._trace(self.customer_contact, sent_datetime='2026-01-05 08:00:00')
-        self.assertEqual([kind for kind, _name in self._kinds(self.customer_contact, self.user_sales_all)],
-                         ['interaction', 'mailing_sent'])
+        self.assertEqual(
+            [kind for kind, _name in self._kinds(self.customer_contact, self.user_sales_all)],
+            ['interaction', 'mailing_sent'],
+        )
 
 
 @tagged('post_install', '-at_install', 'crm_extended_performance')
 class TestMailingHistoryPerformance(HistoryListPerformanceMixin, CrmMailingCommon):
-
     def _create_entries(self, count):
-        contacts = self.env['res.partner'].sudo().create([{
-            'name': f'Perf Contact {index}', 'parent_id': self.customer.id,
-            'email': f'perf.{index}@pivovar-hodonin.example.com',
-        } for index in range(10)])
+        contacts = (
+            self.env['res.partner']
+            .sudo()
+            .create(
+                [
+                    {
+                        'name': f'Perf Contact {index}',
+                        'parent_id': self.customer.id,
+                        'email': f'perf.{index}@pivovar-hodonin.example.com',
+                    }
+                    for index in range(10)
+                ]
+            )
+        )
         list_contacts = self.env['mailing.contact'].sudo().create([{'email': contact.email} for contact in contacts])
         for index in range(count):
-            self._trace((contacts, list_contacts)[index % 2][index % 10], email=contacts[index % 10].email_normalized,
-                        trace_status=('sent', 'open')[index % 2])
+            self._trace(
+                (contacts, list_contacts)[index % 2][index % 10],
+                email=contacts[index % 10].email_normalized,
+                trace_status=('sent', 'open')[index % 2],
+            )
         self.env.flush_all()
         self.env.invalidate_all()
 
@@ -98,11 +112,19 @@ class TestMailingHistoryCompanies(CrmMailingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.other_company = cls.env['res.company'].create({'name': 'Pivotechna Slovensko s.r.o.'})
-        cls.other_marketer = new_test_user(cls.env, 'crm_marketer_sk', groups='mass_mailing.group_mass_mailing_user',
-                                           company_id=cls.other_company.id, company_ids=[cls.other_company.id])
+        cls.other_marketer = new_test_user(
+            cls.env,
+            'crm_marketer_sk',
+            groups='mass_mailing.group_mass_mailing_user',
+            company_id=cls.other_company.id,
+            company_ids=[cls.other_company.id],
+        )
         cls.user_sales_both = new_test_user(
-            cls.env, 'crm_sales_both', groups='sales_team.group_sale_salesman_all_leads',
-            company_ids=[cls.company.id, cls.other_company.id])
+            cls.env,
+            'crm_sales_both',
+            groups='sales_team.group_sale_salesman_all_leads',
+            company_ids=[cls.company.id, cls.other_company.id],
+        )
 
     def _entries(self, user, companies):
         self.env.invalidate_all()

@@ -23,21 +23,37 @@ class CrmLead(models.Model):
     _inherit = 'crm.lead'
 
     crm_score = fields.Integer(
-        'Score', readonly=True, copy=False, index=True,
+        'Score',
+        readonly=True,
+        copy=False,
+        index=True,
         help='Points of the scoring rules this lead meets; the breakdown says which. '
-             "Odoo's probability is not changed by it.")
-    crm_score_grade = fields.Selection(SCORE_GRADES, string='Grade', readonly=True, copy=False, index=True,
-                                       help='The score in bands set in the CRM settings.')
+        "Odoo's probability is not changed by it.",
+    )
+    crm_score_grade = fields.Selection(
+        SCORE_GRADES,
+        string='Grade',
+        readonly=True,
+        copy=False,
+        index=True,
+        help='The score in bands set in the CRM settings.',
+    )
     crm_score_date = fields.Datetime('Score Changed On', readonly=True, copy=False)
     # [rule id, points, count, days since the youngest event, days since the oldest], the biggest first; a fit
     # rule has no event figures. Kept as data, the breakdown reads in the language of whoever reads it.
     crm_score_contributions = fields.Json('Score Contributions', readonly=True, copy=False)
-    crm_score_breakdown = fields.Text('Score Breakdown', compute='_compute_crm_score_breakdown',
-                                      help='The rules that gave or took points, the biggest first.')
+    crm_score_breakdown = fields.Text(
+        'Score Breakdown',
+        compute='_compute_crm_score_breakdown',
+        help='The rules that gave or took points, the biggest first.',
+    )
     crm_score_notified = fields.Boolean(
-        'Call Now Sent', readonly=True, copy=False,
+        'Call Now Sent',
+        readonly=True,
+        copy=False,
         help='The salesperson was told to call when the score reached the threshold; they are told again only '
-             'after it has fallen below the threshold less the hysteresis.')
+        'after it has fallen below the threshold less the hysteresis.',
+    )
 
     @api.depends('crm_score_contributions')
     @api.depends_context('lang')
@@ -48,9 +64,14 @@ class CrmLead(models.Model):
         rules = rules.search_fetch([('id', 'in', list(rule_ids))], rules._crm_scoring_fields()) if rule_ids else rules
         formats = {rule.id: rule._crm_detail_format() for rule in rules}
         for lead in self:
-            lead.crm_score_breakdown = '\n'.join(
-                formats[rule_id](points, detail)
-                for rule_id, points, *detail in lead.crm_score_contributions or () if rule_id in formats) or False
+            lead.crm_score_breakdown = (
+                '\n'.join(
+                    formats[rule_id](points, detail)
+                    for rule_id, points, *detail in lead.crm_score_contributions or ()
+                    if rule_id in formats
+                )
+                or False
+            )
 
     def _message_post_after_hook(self, message, msg_vals):
         if msg_vals.get('message_type') == 'email':
@@ -63,8 +84,10 @@ class CrmLead(models.Model):
     @api.model
     def _crm_score_settings(self):
         parameters = self.env['ir.config_parameter'].sudo()
-        return {key.removeprefix('crm_extended.score_'): int(parameters.get_param(key, default))
-                for key, default in SCORE_SETTINGS.items()}
+        return {
+            key.removeprefix('crm_extended.score_'): int(parameters.get_param(key, default))
+            for key, default in SCORE_SETTINGS.items()
+        }
 
     def action_crm_recompute_score(self):
         self.check_access('read')
@@ -100,13 +123,18 @@ class CrmLead(models.Model):
         settings)."""
         self.env['crm.lead'].flush_model(['user_id', 'team_id'])
         self.env['crm.team'].flush_model(['user_id', 'crm_score_threshold'])
-        rows = self.env.execute_query(SQL(
-            """SELECT lead.id, COALESCE(lead.user_id, team.user_id), team.crm_score_threshold
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT lead.id, COALESCE(lead.user_id, team.user_id), team.crm_score_threshold
                  FROM crm_lead lead
                  LEFT JOIN crm_team team ON team.id = lead.team_id
-                WHERE lead.id IN %s""", tuple(self.ids)))
-        return {lead_id: (recipient_id, threshold or settings['threshold'])
-                for lead_id, recipient_id, threshold in rows}
+                WHERE lead.id IN %s""",
+                tuple(self.ids),
+            )
+        )
+        return {
+            lead_id: (recipient_id, threshold or settings['threshold']) for lead_id, recipient_id, threshold in rows
+        }
 
     def _crm_score_recipient(self):
         self.ensure_one()
@@ -121,7 +149,9 @@ class CrmLead(models.Model):
                 'crm_score': score,
                 'crm_score_grade': self._crm_score_grade(score, settings),
                 'crm_score_contributions': [
-                    [rule.id, points, *(detail or (None, None, None))] for rule, points, detail in lines] or False,
+                    [rule.id, points, *(detail or (None, None, None))] for rule, points, detail in lines
+                ]
+                or False,
                 'crm_score_date': now if score != lead.crm_score else lead.crm_score_date,
             }
             if any(lead[name] != value for name, value in values.items()):
@@ -130,18 +160,26 @@ class CrmLead(models.Model):
             return
         # In SQL: a score is no change of the lead by whoever triggered it, and one statement writes the batch.
         self.flush_recordset(list(SCORE_FIELDS))
-        self.env.cr.execute(SQL(
-            """UPDATE crm_lead
+        self.env.cr.execute(
+            SQL(
+                """UPDATE crm_lead
                   SET crm_score = new.score, crm_score_grade = new.grade,
                       crm_score_contributions = new.contributions, crm_score_date = new.date
                  FROM (VALUES %s) AS new(id, score, grade, contributions, date)
                 WHERE crm_lead.id = new.id""",
-            SQL(', ').join(SQL('(%s, %s, %s, %s::jsonb, %s::timestamp)', lead.id, values['crm_score'],
-                               values['crm_score_grade'],
-                               json.dumps(values['crm_score_contributions']) if values['crm_score_contributions']
-                               else None,
-                               values['crm_score_date'] or None)
-                           for lead, values in changes.items())))
+                SQL(', ').join(
+                    SQL(
+                        '(%s, %s, %s, %s::jsonb, %s::timestamp)',
+                        lead.id,
+                        values['crm_score'],
+                        values['crm_score_grade'],
+                        json.dumps(values['crm_score_contributions']) if values['crm_score_contributions'] else None,
+                        values['crm_score_date'] or None,
+                    )
+                    for lead, values in changes.items()
+                ),
+            )
+        )
         for lead, values in changes.items():
             lead._update_cache(values, validate=False)
         self.browse([lead.id for lead in changes]).invalidate_recordset(['crm_score_breakdown'])
@@ -157,25 +195,33 @@ class CrmLead(models.Model):
         """Send "Call now" once per crossing. The lead rows are locked first: of two events scoring the same lead
         at once, the second waits, and then sees the first one's notice (or is retried by the server when the
         first one changed the row meanwhile), so it never sends a second one."""
-        fallen = self.filtered(lambda lead: lead.crm_score_notified and lead.crm_score < (
-            recipients[lead.id][1] - settings['hysteresis']))
-        reached = self.filtered(lambda lead: not lead.crm_score_notified and recipients[lead.id][0]
-                                and lead.crm_score >= recipients[lead.id][1])
+        fallen = self.filtered(
+            lambda lead: lead.crm_score_notified and lead.crm_score < (recipients[lead.id][1] - settings['hysteresis'])
+        )
+        reached = self.filtered(
+            lambda lead: (
+                not lead.crm_score_notified and recipients[lead.id][0] and lead.crm_score >= recipients[lead.id][1]
+            )
+        )
         if fallen:
             self._crm_set_score_notified(fallen, False)
         if not reached:
             return
-        rows = self.env.execute_query(SQL(
-            'SELECT id FROM crm_lead WHERE id IN %s AND NOT COALESCE(crm_score_notified, FALSE) FOR NO KEY UPDATE',
-            tuple(reached.ids)))
+        rows = self.env.execute_query(
+            SQL(
+                'SELECT id FROM crm_lead WHERE id IN %s AND NOT COALESCE(crm_score_notified, FALSE) FOR NO KEY UPDATE',
+                tuple(reached.ids),
+            )
+        )
         to_notify = self.browse(lead_id for (lead_id,) in rows)
         if to_notify:
             self._crm_set_score_notified(to_notify, True)
             to_notify._crm_send_call_now()
 
     def _crm_set_score_notified(self, leads, notified):
-        self.env.cr.execute(SQL('UPDATE crm_lead SET crm_score_notified = %s WHERE id IN %s',
-                                notified, tuple(leads.ids)))
+        self.env.cr.execute(
+            SQL('UPDATE crm_lead SET crm_score_notified = %s WHERE id IN %s', notified, tuple(leads.ids))
+        )
         leads.invalidate_recordset(['crm_score_notified'])
 
     def _crm_send_call_now(self):
@@ -190,14 +236,28 @@ class CrmLead(models.Model):
             summary = lead.env._('Call now: score %(score)s', score=lead.crm_score)
             note = Markup('<p>%s</p><ul>%s</ul>') % (
                 lead.env._('The score of %(lead)s reached %(score)s:', lead=lead.name, score=lead.crm_score),
-                Markup().join(Markup('<li>%s</li>') % line for line in (lead.crm_score_breakdown or '').splitlines()))
-            activities.append({
-                'res_model_id': self.env['ir.model']._get_id('crm.lead'), 'res_id': lead.id,
-                'activity_type_id': activity_type.id, 'summary': summary, 'note': note, 'user_id': recipient.id,
-                'date_deadline': fields.Date.context_today(lead),
-            })
-            lead.message_notify(partner_ids=recipient.partner_id.ids, author_id=odoobot.id, subject=summary,
-                                body=note, subtype_xmlid='mail.mt_note', model='crm.lead', res_id=lead.id)
+                Markup().join(Markup('<li>%s</li>') % line for line in (lead.crm_score_breakdown or '').splitlines()),
+            )
+            activities.append(
+                {
+                    'res_model_id': self.env['ir.model']._get_id('crm.lead'),
+                    'res_id': lead.id,
+                    'activity_type_id': activity_type.id,
+                    'summary': summary,
+                    'note': note,
+                    'user_id': recipient.id,
+                    'date_deadline': fields.Date.context_today(lead),
+                }
+            )
+            lead.message_notify(
+                partner_ids=recipient.partner_id.ids,
+                author_id=odoobot.id,
+                subject=summary,
+                body=note,
+                subtype_xmlid='mail.mt_note',
+                model='crm.lead',
+                res_id=lead.id,
+            )
         # The inbox message above is the one notice; the activity itself does not send another.
         self.env['mail.activity'].with_context(mail_activity_quick_update=True).create(activities)
 

@@ -10,25 +10,41 @@ from odoo.addons.crm_extended.tests.common import CrmExtendedCommon
 
 @tagged('post_install', '-at_install')
 class TestLeadScoring(CrmExtendedCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         # The presets are the manager's to tune; the tests score with rules of their own.
         cls.env['crm.lead.scoring.rule'].search([]).active = False
         Rule = cls.env['crm.lead.scoring.rule']
-        cls.rule_big_deal = Rule.create({
-            'name': 'Big deal', 'rule_type': 'fit', 'points': 10,
-            'domain': "[('expected_revenue', '>=', 100000)]",
-        })
-        cls.rule_meeting = Rule.create({
-            'name': 'Meeting', 'rule_type': 'engagement', 'event_kind': 'interaction',
-            'interaction_type_id': cls.type_meeting.id, 'points': 20, 'cap': 40, 'half_life_days': 10,
-        })
-        cls.rule_email = Rule.create({
-            'name': 'E-mail from the customer', 'rule_type': 'engagement', 'event_kind': 'inbound_email',
-            'points': 5, 'cap': 0, 'half_life_days': 0,
-        })
+        cls.rule_big_deal = Rule.create(
+            {
+                'name': 'Big deal',
+                'rule_type': 'fit',
+                'points': 10,
+                'domain': "[('expected_revenue', '>=', 100000)]",
+            }
+        )
+        cls.rule_meeting = Rule.create(
+            {
+                'name': 'Meeting',
+                'rule_type': 'engagement',
+                'event_kind': 'interaction',
+                'interaction_type_id': cls.type_meeting.id,
+                'points': 20,
+                'cap': 40,
+                'half_life_days': 10,
+            }
+        )
+        cls.rule_email = Rule.create(
+            {
+                'name': 'E-mail from the customer',
+                'rule_type': 'engagement',
+                'event_kind': 'inbound_email',
+                'points': 5,
+                'cap': 0,
+                'half_life_days': 0,
+            }
+        )
         parameters = cls.env['ir.config_parameter']
         parameters.set_param('crm_extended.score_threshold', 30)
         parameters.set_param('crm_extended.score_hysteresis', 10)
@@ -38,20 +54,32 @@ class TestLeadScoring(CrmExtendedCommon):
 
     @classmethod
     def _create_lead(cls, **values):
-        return cls.env['crm.lead'].create({
-            'name': 'Dodávka lisovacích nástrojů', 'type': 'opportunity', 'partner_id': cls.customer_contact.id,
-            'team_id': cls.team.id, 'expected_revenue': 50000, **values,
-        })
+        return cls.env['crm.lead'].create(
+            {
+                'name': 'Dodávka lisovacích nástrojů',
+                'type': 'opportunity',
+                'partner_id': cls.customer_contact.id,
+                'team_id': cls.team.id,
+                'expected_revenue': 50000,
+                **values,
+            }
+        )
 
     def _meeting(self, lead, days_ago, **values):
         return self._create_interaction(
-            subject='Jednání o zakázce', interaction_type_id=self.type_meeting.id, lead_id=lead.id,
-            user=self.user_sales_own, state='resolved',
-            date=fields.Datetime.now() - timedelta(days=days_ago), **values)
+            subject='Jednání o zakázce',
+            interaction_type_id=self.type_meeting.id,
+            lead_id=lead.id,
+            user=self.user_sales_own,
+            state='resolved',
+            date=fields.Datetime.now() - timedelta(days=days_ago),
+            **values,
+        )
 
     def _call_now_activities(self, lead):
-        return self.env['mail.activity'].search([
-            ('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id), ('activity_type_id', '=', self.call_now.id)])
+        return self.env['mail.activity'].search(
+            [('res_model', '=', 'crm.lead'), ('res_id', '=', lead.id), ('activity_type_id', '=', self.call_now.id)]
+        )
 
     # --- the score and its reasons --------------------------------------------------------------------------
 
@@ -59,8 +87,9 @@ class TestLeadScoring(CrmExtendedCommon):
         self.lead.expected_revenue = 150000
         self._meeting(self.lead, days_ago=10)
         self.assertEqual(self.lead.crm_score, 20, 'a meeting one half-life old counts half of 20, plus the big deal')
-        self.assertEqual(self.lead.crm_score_breakdown.splitlines(),
-                         ['Big deal +10', 'Meeting: 1×, latest 10 days ago +10'])
+        self.assertEqual(
+            self.lead.crm_score_breakdown.splitlines(), ['Big deal +10', 'Meeting: 1×, latest 10 days ago +10']
+        )
         self.assertEqual(self.lead.crm_score_grade, 'c')
         self.assertTrue(self.lead.crm_score_date)
         self.assertEqual(self.lead.probability, self.lead.automated_probability, "Odoo's probability stays its own")
@@ -71,10 +100,13 @@ class TestLeadScoring(CrmExtendedCommon):
         self.rule_meeting.update_field_translations('name', {'cs_CZ': 'Schůzka', 'sk_SK': 'Stretnutie'})
         self.user_sales_own.lang = 'sk_SK'
         self._meeting(self.lead, days_ago=10)
-        self.assertEqual(self.lead.crm_score_contributions, [[self.rule_meeting.id, 10, 1, 10, 10]],
-                         'kept as data, in no language')
-        for user, lang, line in ((self.user_sales_manager, 'cs_CZ', 'Schůzka: 1×, naposledy před 10 dny +10'),
-                                 (self.user_sales_own, 'sk_SK', 'Stretnutie: 1×, naposledy pred 10 dňami +10')):
+        self.assertEqual(
+            self.lead.crm_score_contributions, [[self.rule_meeting.id, 10, 1, 10, 10]], 'kept as data, in no language'
+        )
+        for user, lang, line in (
+            (self.user_sales_manager, 'cs_CZ', 'Schůzka: 1×, naposledy před 10 dny +10'),
+            (self.user_sales_own, 'sk_SK', 'Stretnutie: 1×, naposledy pred 10 dňami +10'),
+        ):
             with self.subTest(lang=lang):
                 lead = self.lead.with_user(user).with_context(lang=lang)
                 self.assertEqual(lead.crm_score_breakdown, line)
@@ -91,12 +123,17 @@ class TestLeadScoring(CrmExtendedCommon):
         meeting = self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score, 20)
         meeting.action_reopen()
-        self.assertEqual((self.lead.crm_score, self.lead.crm_score_grade, self.lead.crm_score_breakdown),
-                         (0, 'd', False))
+        self.assertEqual(
+            (self.lead.crm_score, self.lead.crm_score_grade, self.lead.crm_score_breakdown), (0, 'd', False)
+        )
 
     def test_email_from_the_customer_scores_the_lead(self):
-        self.lead.message_post(body='Pošlete nám prosím nabídku.', message_type='email',
-                               author_id=self.customer_contact.id, subtype_xmlid='mail.mt_comment')
+        self.lead.message_post(
+            body='Pošlete nám prosím nabídku.',
+            message_type='email',
+            author_id=self.customer_contact.id,
+            subtype_xmlid='mail.mt_comment',
+        )
         self.assertEqual(self.lead.crm_score, 5)
         self.assertIn('E-mail from the customer: 1×', self.lead.crm_score_breakdown)
 
@@ -104,8 +141,9 @@ class TestLeadScoring(CrmExtendedCommon):
         meeting = self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score, 20)
         # Twenty days on, as the cron finds it: the date is moved in SQL so that no write triggers a recompute.
-        self.env.cr.execute(SQL('UPDATE crm_interaction SET date = date - interval %s WHERE id = %s',
-                                '20 days', meeting.id))
+        self.env.cr.execute(
+            SQL('UPDATE crm_interaction SET date = date - interval %s WHERE id = %s', '20 days', meeting.id)
+        )
         self.env.invalidate_all()
         self.env['crm.lead']._cron_crm_recompute_scores()
         self.assertEqual(self.lead.crm_score, 5)
@@ -117,13 +155,15 @@ class TestLeadScoring(CrmExtendedCommon):
         self.assertEqual(self.lead.crm_score, 10)
 
     def test_grade_bands_come_from_the_settings(self):
-        self.env['res.config.settings'].create({
-            'crm_score_grade_a': 40, 'crm_score_grade_b': 20, 'crm_score_grade_c': 5}).execute()
+        self.env['res.config.settings'].create(
+            {'crm_score_grade_a': 40, 'crm_score_grade_b': 20, 'crm_score_grade_c': 5}
+        ).execute()
         self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score_grade, 'b')
         with self.assertRaises(ValidationError):
-            self.env['res.config.settings'].create({
-                'crm_score_grade_a': 10, 'crm_score_grade_b': 20, 'crm_score_grade_c': 5})
+            self.env['res.config.settings'].create(
+                {'crm_score_grade_a': 10, 'crm_score_grade_b': 20, 'crm_score_grade_c': 5}
+            )
 
     # --- rules that are wrong -------------------------------------------------------------------------------
 
@@ -140,15 +180,21 @@ class TestLeadScoring(CrmExtendedCommon):
 
     def test_engagement_rule_without_its_event_is_refused(self):
         with self.assertRaises(ValidationError):
-            self.env['crm.lead.scoring.rule'].create({
-                'name': 'Some interaction', 'rule_type': 'engagement', 'event_kind': 'interaction', 'points': 5})
+            self.env['crm.lead.scoring.rule'].create(
+                {'name': 'Some interaction', 'rule_type': 'engagement', 'event_kind': 'interaction', 'points': 5}
+            )
 
     @mute_logger('odoo.addons.crm_lead_scoring.models.crm_lead_scoring_rule', 'odoo.sql_db')
     def test_rule_failing_at_run_time_is_skipped_and_reported_to_its_manager(self):
         self.rule_big_deal.with_user(self.user_sales_manager).points = 15
         # A field removed since the rule was saved (its module uninstalled, say): the constraint cannot see it.
-        self.env.cr.execute(SQL("UPDATE crm_lead_scoring_rule SET domain = %s WHERE id = %s",
-                                "[('x_removed_field', '=', 1)]", self.rule_big_deal.id))
+        self.env.cr.execute(
+            SQL(
+                "UPDATE crm_lead_scoring_rule SET domain = %s WHERE id = %s",
+                "[('x_removed_field', '=', 1)]",
+                self.rule_big_deal.id,
+            )
+        )
         self.env.invalidate_all()
         self._meeting(self.lead, days_ago=0)
         self.assertEqual(self.lead.crm_score, 20, 'the other rules still score')
@@ -166,9 +212,13 @@ class TestLeadScoring(CrmExtendedCommon):
         [activity] = self._call_now_activities(self.lead)
         self.assertEqual(activity.user_id, self.user_sales_own)
         self.assertIn('Meeting: 2×, latest 0 days ago +40', activity.note)
-        inbox = self.env['mail.message'].search([
-            ('model', '=', 'crm.lead'), ('res_id', '=', self.lead.id),
-            ('partner_ids', 'in', self.user_sales_own.partner_id.ids)])
+        inbox = self.env['mail.message'].search(
+            [
+                ('model', '=', 'crm.lead'),
+                ('res_id', '=', self.lead.id),
+                ('partner_ids', 'in', self.user_sales_own.partner_id.ids),
+            ]
+        )
         self.assertEqual(len(inbox), 1)
         for _repeat in range(3):
             self.lead._crm_recompute_score()
@@ -216,8 +266,9 @@ class TestLeadScoring(CrmExtendedCommon):
         with self.assertRaises(AccessError):
             rule.points = 100
         with self.assertRaises(AccessError):
-            self.env['crm.lead.scoring.rule'].with_user(self.user_sales_own).create({
-                'name': 'Mine', 'rule_type': 'fit', 'points': 100})
+            self.env['crm.lead.scoring.rule'].with_user(self.user_sales_own).create(
+                {'name': 'Mine', 'rule_type': 'fit', 'points': 100}
+            )
         self.rule_meeting.with_user(self.user_sales_manager).points = 25
         self.assertEqual(self.rule_meeting.points, 25)
 
@@ -229,14 +280,31 @@ class TestLeadScoring(CrmExtendedCommon):
     # --- queries --------------------------------------------------------------------------------------------
 
     def _leads_with_meetings(self, count):
-        leads = self.env['crm.lead'].create([{
-            'name': f'Poptávka {index}', 'type': 'opportunity', 'partner_id': self.customer_contact.id,
-            'expected_revenue': 100000 * (index % 2), 'user_id': self.user_sales_own.id,
-        } for index in range(count)])
-        self.env['crm.interaction'].create([{
-            'subject': 'Jednání', 'interaction_type_id': self.type_meeting.id, 'partner_id': self.customer_contact.id,
-            'lead_id': lead.id, 'state': 'resolved', 'date': fields.Datetime.now() - timedelta(days=index % 20),
-        } for index, lead in enumerate(leads)])
+        leads = self.env['crm.lead'].create(
+            [
+                {
+                    'name': f'Poptávka {index}',
+                    'type': 'opportunity',
+                    'partner_id': self.customer_contact.id,
+                    'expected_revenue': 100000 * (index % 2),
+                    'user_id': self.user_sales_own.id,
+                }
+                for index in range(count)
+            ]
+        )
+        self.env['crm.interaction'].create(
+            [
+                {
+                    'subject': 'Jednání',
+                    'interaction_type_id': self.type_meeting.id,
+                    'partner_id': self.customer_contact.id,
+                    'lead_id': lead.id,
+                    'state': 'resolved',
+                    'date': fields.Datetime.now() - timedelta(days=index % 20),
+                }
+                for index, lead in enumerate(leads)
+            ]
+        )
         self.env.flush_all()
         return leads
 
@@ -249,8 +317,13 @@ class TestLeadScoring(CrmExtendedCommon):
         for count in (5, 5, 50):
             leads = self._leads_with_meetings(count)
             # Move every event a day back, so that each lead's score changes and is written.
-            self.env.cr.execute(SQL('UPDATE crm_interaction SET date = date - interval %s WHERE lead_id IN %s',
-                                    '1 day', tuple(leads.ids)))
+            self.env.cr.execute(
+                SQL(
+                    'UPDATE crm_interaction SET date = date - interval %s WHERE lead_id IN %s',
+                    '1 day',
+                    tuple(leads.ids),
+                )
+            )
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
             with self.assertQueryCount(7):

@@ -7,8 +7,9 @@ from odoo.tools import SQL
 class CrmLeadScoringRule(models.Model):
     _inherit = 'crm.lead.scoring.rule'
 
-    event_kind = fields.Selection(selection_add=[('overdue_invoice', 'Overdue invoice of the customer')],
-                                  ondelete={'overdue_invoice': 'cascade'})
+    event_kind = fields.Selection(
+        selection_add=[('overdue_invoice', 'Overdue invoice of the customer')], ondelete={'overdue_invoice': 'cascade'}
+    )
 
     def _crm_overdue_invoice_events(self, leads, now):
         """The overdue invoices of each lead's customer company, as (lead_id, days overdue): the invoices that
@@ -19,7 +20,8 @@ class CrmLeadScoringRule(models.Model):
         # The invoice domain reads each company's main company, from its parent path: read here for all of them
         # in one narrow query, instead of a whole company row, with its access check, per company.
         self.env['res.company'].sudo().browse(
-            {company.id for company in leads_by_company} | set(self.env.companies.ids)).fetch(['parent_path'])
+            {company.id for company in leads_by_company} | set(self.env.companies.ids)
+        ).fetch(['parent_path'])
         partners = self.env['res.partner']
         # The join below reads these columns in SQL.
         self.env['crm.lead'].flush_model(['partner_id', 'company_id'])
@@ -29,17 +31,24 @@ class CrmLeadScoringRule(models.Model):
         for company, lead_ids in leads_by_company.items():
             partners_in_company = partners.with_company(company)
             invoices = moves._search(
-                partners_in_company._crm_open_invoice_domain() + partners_in_company._crm_overdue_condition())
+                partners_in_company._crm_open_invoice_domain() + partners_in_company._crm_overdue_condition()
+            )
             overdue = invoices.select(
                 SQL('%s AS customer_id', moves._field_to_sql(invoices.table, 'commercial_partner_id', invoices)),
-                SQL('%s AS due_date', moves._field_to_sql(invoices.table, 'invoice_date_due', invoices)))
-            selects.append(SQL(
-                """SELECT lead.id AS lead_id, (%s::date - overdue.due_date)::float AS age_days
+                SQL('%s AS due_date', moves._field_to_sql(invoices.table, 'invoice_date_due', invoices)),
+            )
+            selects.append(
+                SQL(
+                    """SELECT lead.id AS lead_id, (%s::date - overdue.due_date)::float AS age_days
                      FROM crm_lead lead
                      JOIN res_partner customer ON customer.id = lead.partner_id
                      JOIN (%s) overdue ON overdue.customer_id = customer.commercial_partner_id
                     WHERE lead.id IN %s""",
-                fields.Date.context_today(self), overdue, tuple(lead_ids)))
+                    fields.Date.context_today(self),
+                    overdue,
+                    tuple(lead_ids),
+                )
+            )
         return SQL(' UNION ALL ').join(selects)
 
     def _crm_detail_format(self):
@@ -47,5 +56,6 @@ class CrmLeadScoringRule(models.Model):
             return super()._crm_detail_format()
         name = self.name
         template = _('%(rule)s: %(count)s, the oldest %(days)s days overdue %(points)s')
-        return lambda points, detail: template % {
-            'rule': name, 'count': detail[0], 'days': detail[2], 'points': f'{points:+d}'}
+        return lambda points, detail: (
+            template % {'rule': name, 'count': detail[0], 'days': detail[2], 'points': f'{points:+d}'}
+        )

@@ -5,7 +5,6 @@ from odoo.addons.crm_accounting_link.tests.common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestCreditScoring(CrmAccountingLinkCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -34,5 +33,6 @@ class TestCreditScoring(CrmAccountingLinkCommon):
         self._create_invoice(self.customer, 1000.0, due_in_days=-5)
         self.opportunity.with_user(self.user_salesman).action_crm_recompute_score()
         lead = self.opportunity.with_user(self.user_salesman)
-        self.assertEqual((lead.crm_score, lead.crm_score_breakdown),
-                         (-10, 'Overdue invoices: 1, the oldest 5 days overdue -10'))
+        self.assertEqual(
+            (lead.crm_score, lead.crm_score_breakdown), (-10, 'Overdue invoices: 1, the oldest 5 days overdue -10')
+        )

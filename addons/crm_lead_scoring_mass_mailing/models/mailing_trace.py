@@ -32,8 +32,13 @@ class MailingTrace(models.Model):
             domains.append(Domain('id', 'in', lead_traces.mapped('res_id')))
         if partner_traces := ids_by_model.get('res.partner'):
             domains.append(Domain('partner_id', 'in', partner_traces.mapped('res_id')))
-        emails = [trace.email for model, group in ids_by_model.items() if model not in ('crm.lead', 'res.partner')
-                  for trace in group if trace.email]
+        emails = [
+            trace.email
+            for model, group in ids_by_model.items()
+            if model not in ('crm.lead', 'res.partner')
+            for trace in group
+            if trace.email
+        ]
         if emails:
             domains.append(Domain('email_normalized', 'in', emails))
         if domains:

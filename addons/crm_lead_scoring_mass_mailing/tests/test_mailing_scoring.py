@@ -7,27 +7,35 @@ from odoo.addons.crm_extended_mass_mailing.tests.common import CrmMailingCommon
 
 @tagged('post_install', '-at_install')
 class TestMailingScoring(CrmMailingCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.opened_rule = cls.env.ref('crm_lead_scoring_mass_mailing.crm_lead_scoring_rule_mailing_opened')
         cls.clicked_rule = cls.env.ref('crm_lead_scoring_mass_mailing.crm_lead_scoring_rule_mailing_clicked')
         cls.document_rule = cls.env.ref('crm_lead_scoring_mass_mailing.crm_lead_scoring_rule_document_downloaded')
-        (cls.env['crm.lead.scoring.rule'].search([])
-         - cls.opened_rule - cls.clicked_rule - cls.document_rule).active = False
-        cls.lead = cls.env['crm.lead'].create({
-            'name': 'Nová varna', 'type': 'opportunity', 'partner_id': cls.customer_contact.id,
-            'user_id': cls.user_sales_own.id})
+        (
+            cls.env['crm.lead.scoring.rule'].search([]) - cls.opened_rule - cls.clicked_rule - cls.document_rule
+        ).active = False
+        cls.lead = cls.env['crm.lead'].create(
+            {
+                'name': 'Nová varna',
+                'type': 'opportunity',
+                'partner_id': cls.customer_contact.id,
+                'user_id': cls.user_sales_own.id,
+            }
+        )
         cls.lead._crm_recompute_score()
-        cls.price_list = cls.env['link.tracker'].create({
-            'url': 'https://www.example.com/cenik-2026.pdf', 'title': 'Ceník 2026', 'mass_mailing_id': cls.mailing.id})
-        cls.reference_page = cls.env['link.tracker'].create({
-            'url': 'https://www.example.com/reference', 'title': 'Reference', 'mass_mailing_id': cls.mailing.id})
+        cls.price_list = cls.env['link.tracker'].create(
+            {'url': 'https://www.example.com/cenik-2026.pdf', 'title': 'Ceník 2026', 'mass_mailing_id': cls.mailing.id}
+        )
+        cls.reference_page = cls.env['link.tracker'].create(
+            {'url': 'https://www.example.com/reference', 'title': 'Reference', 'mass_mailing_id': cls.mailing.id}
+        )
 
     def _click(self, trace, link):
-        self.env['link.tracker.click'].sudo().add_click(link.code, ip='192.0.2.10', country_code='CZ',
-                                                        mailing_trace_id=trace.id)
+        self.env['link.tracker.click'].sudo().add_click(
+            link.code, ip='192.0.2.10', country_code='CZ', mailing_trace_id=trace.id
+        )
 
     def test_opening_a_mailing_scores_the_lead_at_once(self):
         trace = self._trace(self.customer_contact)
@@ -40,8 +48,9 @@ class TestMailingScoring(CrmMailingCommon):
         trace = self._trace(self.customer_contact)
         self._click(trace, self.price_list)
         self.assertEqual(self.lead.crm_score, 3 + 8 + 15)
-        self.assertEqual(self.lead.crm_score_breakdown.splitlines()[0],
-                         'Price list downloaded: 1×, latest 0 days ago +15')
+        self.assertEqual(
+            self.lead.crm_score_breakdown.splitlines()[0], 'Price list downloaded: 1×, latest 0 days ago +15'
+        )
 
     def test_a_click_on_another_link_is_no_download(self):
         trace = self._trace(self.customer_contact)
@@ -83,5 +92,4 @@ class TestMailingScoring(CrmMailingCommon):
     def test_salesperson_sees_the_mailing_points_of_their_lead(self):
         self._trace(self.customer_contact).set_opened()
         lead = self.lead.with_user(self.user_sales_own)
-        self.assertEqual((lead.crm_score, lead.crm_score_breakdown),
-                         (3, 'Mailing opened: 1×, latest 0 days ago +3'))
+        self.assertEqual((lead.crm_score, lead.crm_score_breakdown), (3, 'Mailing opened: 1×, latest 0 days ago +3'))

@@ -8,7 +8,9 @@ class CrmLead(models.Model):
     def create(self, vals_list):
         leads = super().create(vals_list)
         # A lead sent from the website's contact form comes with its visitor, who may have seen the pricing page.
-        self.browse([lead.id for lead, vals in zip(leads, vals_list) if vals.get('visitor_ids')])._crm_recompute_score()
+        self.browse(
+            [lead.id for lead, vals in zip(leads, vals_list, strict=True) if vals.get('visitor_ids')]
+        )._crm_recompute_score()
         return leads
 
     def write(self, vals):

@@ -35,13 +35,15 @@ class WebsiteTrack(models.Model):
                  JOIN crm_lead_scoring_rule rule ON rule.active AND rule.rule_type = 'engagement'
                   AND rule.event_kind = 'website_visit' AND visit.url ~* rule.url_pattern""",
             visits=SQL(', ').join(SQL('(%s::integer, %s::text)', visitor_id, url) for visitor_id, url in visits),
-            lead=SQL.identifier(link.column1), visitor=SQL.identifier(link.column2),
-            link=SQL.identifier(link.relation))
+            lead=SQL.identifier(link.column1),
+            visitor=SQL.identifier(link.column2),
+            link=SQL.identifier(link.relation),
+        )
         # A page view never fails for the score: a pattern the database refuses (written around the check on
         # save) skips the rescore here, and the nightly recompute reports the rule to the manager.
         try:
             with self.env.cr.savepoint(flush=False):
-                lead_ids = [lead_id for lead_id, in self.env.execute_query(query)]
+                lead_ids = [lead_id for (lead_id,) in self.env.execute_query(query)]
         except psycopg2.DataError as error:
             _logger.info('Website visits not scored: %s', error)
             return

@@ -5,7 +5,6 @@ from odoo.addons.crm_accounting_link.tests.common import CrmAccountingLinkCommon
 
 @tagged('post_install', '-at_install')
 class TestPaymentReminder(CrmAccountingLinkCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -13,15 +12,19 @@ class TestPaymentReminder(CrmAccountingLinkCommon):
 
     def _log(self, record):
         action = record.with_user(self.user_salesman).action_crm_log_payment_reminder()
-        with Form(self.env['crm.interaction'].with_user(self.user_salesman).with_context(action['context']),
-                  view='crm_extended.crm_interaction_view_form_quick') as quick:
+        with Form(
+            self.env['crm.interaction'].with_user(self.user_salesman).with_context(**action['context']),
+            view='crm_extended.crm_interaction_view_form_quick',
+        ) as quick:
             self.assertEqual(quick.subject, 'Payment reminder')
         return quick.record
 
     def test_reminder_from_an_opportunity_is_logged_with_the_customer_company_and_the_opportunity(self):
         logged = self._log(self.opportunity)
-        self.assertEqual((logged.partner_id, logged.lead_id, logged.state, logged.user_id),
-                         (self.customer, self.opportunity, 'resolved', self.user_salesman))
+        self.assertEqual(
+            (logged.partner_id, logged.lead_id, logged.state, logged.user_id),
+            (self.customer, self.opportunity, 'resolved', self.user_salesman),
+        )
         self.assertIn('Overdue invoices: 1', str(logged.description))
 
     def test_reminder_from_a_contact_person_is_logged_with_their_company(self):

@@ -5,10 +5,8 @@ from odoo.addons.crm_accounting_link.tests.test_tours import BrowserTourCase
 
 @tagged('post_install', '-at_install')
 class TestTours(BrowserTourCase):
-
     def test_salesperson_logs_a_payment_reminder_from_the_banner(self):
-        self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_payment_reminder_from_the_banner',
-                       self.user_salesman)
+        self._run_tour(f'/odoo/contacts/{self.customer.id}', 'crm_payment_reminder_from_the_banner', self.user_salesman)
         reminder = self.env['crm.interaction'].search([('partner_id', '=', self.customer.id)])
         self.assertEqual(len(reminder), 1)
         self.assertEqual(reminder.subject, 'Payment reminder')

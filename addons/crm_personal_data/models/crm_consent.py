@@ -18,42 +18,72 @@ class CrmConsent(models.Model):
     _order = 'date desc, id desc'
     _check_company_auto = True
 
-    partner_id = fields.Many2one('res.partner', string='Contact', required=True, index=True, ondelete='restrict',
-                                 check_company=True)
-    purpose_id = fields.Many2one('crm.processing.purpose', string='Purpose', required=True, index=True,
-                                 ondelete='restrict')
-    state = fields.Selection([
-        ('given', 'Given'),
-        ('withdrawn', 'Withdrawn'),
-    ], string='Consent', required=True, default='given')
-    date = fields.Datetime('Date', required=True, default=fields.Datetime.now, index=True,
-                           help='When the contact gave or withdrew the consent.')
-    channel = fields.Selection([
-        ('form', 'Form'),
-        ('email', 'E-mail'),
-        ('phone', 'Phone'),
-        ('paper', 'Paper'),
-    ], string='Channel', required=True, default='form')
-    user_id = fields.Many2one('res.users', string='Recorded By', required=True, readonly=True,
-                              default=lambda self: self.env.user)
-    interaction_id = fields.Many2one('crm.interaction', string='Evidence Interaction', index='btree_not_null',
-                                     ondelete='restrict', check_company=True)
+    partner_id = fields.Many2one(
+        'res.partner', string='Contact', required=True, index=True, ondelete='restrict', check_company=True
+    )
+    purpose_id = fields.Many2one('crm.processing.purpose', required=True, index=True, ondelete='restrict')
+    state = fields.Selection(
+        [
+            ('given', 'Given'),
+            ('withdrawn', 'Withdrawn'),
+        ],
+        string='Consent',
+        required=True,
+        default='given',
+    )
+    date = fields.Datetime(
+        required=True,
+        default=fields.Datetime.now,
+        index=True,
+        help='When the contact gave or withdrew the consent.',
+    )
+    channel = fields.Selection(
+        [
+            ('form', 'Form'),
+            ('email', 'E-mail'),
+            ('phone', 'Phone'),
+            ('paper', 'Paper'),
+        ],
+        required=True,
+        default='form',
+    )
+    user_id = fields.Many2one(
+        'res.users', string='Recorded By', required=True, readonly=True, default=lambda self: self.env.user
+    )
+    interaction_id = fields.Many2one(
+        'crm.interaction',
+        string='Evidence Interaction',
+        index='btree_not_null',
+        ondelete='restrict',
+        check_company=True,
+    )
     attachment_id = fields.Many2one('ir.attachment', string='Evidence Document', ondelete='restrict')
-    note = fields.Text('Note')
-    expiry_date = fields.Date('Expires On', compute='_compute_expiry_date', store=True,
-                              help="The date of the consent plus the purpose's consent validity.")
-    is_current = fields.Boolean('Current', compute='_compute_is_current', search='_search_is_current',
-                                help='The latest record of this contact and purpose in its company.')
+    note = fields.Text()
+    expiry_date = fields.Date(
+        'Expires On',
+        compute='_compute_expiry_date',
+        store=True,
+        help="The date of the consent plus the purpose's consent validity.",
+    )
+    is_current = fields.Boolean(
+        'Current',
+        compute='_compute_is_current',
+        search='_search_is_current',
+        help='The latest record of this contact and purpose in its company.',
+    )
     is_expiring = fields.Boolean('Expiring Soon', compute='_compute_is_expiring', search='_search_is_expiring')
-    company_id = fields.Many2one('res.company', string='Company', required=True, index=True,
-                                 default=lambda self: self.env.company)
+    company_id = fields.Many2one('res.company', required=True, index=True, default=lambda self: self.env.company)
 
     @api.depends('state', 'date', 'purpose_id.consent_validity_months')
     def _compute_expiry_date(self):
         for consent in self:
             months = consent.purpose_id.consent_validity_months
-            consent.expiry_date = (consent.state == 'given' and months and consent.date
-                                   and consent.date.date() + relativedelta(months=months))
+            consent.expiry_date = (
+                consent.state == 'given'
+                and months
+                and consent.date
+                and consent.date.date() + relativedelta(months=months)
+            )
 
     def _compute_is_current(self):
         current_ids = set(self._current_ids())
@@ -77,9 +107,12 @@ class CrmConsent(models.Model):
 
     def _expiring_domain(self):
         today = fields.Date.context_today(self)
-        return [('state', '=', 'given'), ('expiry_date', '>=', today),
-                ('expiry_date', '<=', today + relativedelta(days=EXPIRY_NOTICE_DAYS)),
-                ('is_current', 'in', [True])]
+        return [
+            ('state', '=', 'given'),
+            ('expiry_date', '>=', today),
+            ('expiry_date', '<=', today + relativedelta(days=EXPIRY_NOTICE_DAYS)),
+            ('is_current', 'in', [True]),
+        ]
 
     def _current_ids_query(self, partner_ids=None):
         """The latest record per contact, purpose and company, as SQL selecting its id."""
@@ -111,9 +144,13 @@ class CrmConsent(models.Model):
         consents._apply_mail_blacklist()
         return consents
 
-    def write(self, vals):
-        raise UserError(_('A consent record cannot be changed: record a new statement (a withdrawal or a new '
-                          'consent) instead, so the history stays as it was.'))
+    def write(self, vals):  # pylint: disable=method-required-super  # a consent is never changed, by anyone
+        raise UserError(
+            _(
+                'A consent record cannot be changed: record a new statement (a withdrawal or a new '
+                'consent) instead, so the history stays as it was.'
+            )
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
@@ -124,8 +161,12 @@ class CrmConsent(models.Model):
         now = fields.Datetime.now()
         for consent in self:
             if consent.date > now:
-                raise ValidationError(_('A consent statement cannot be dated in the future (%(date)s).',
-                                        date=fields.Datetime.to_string(consent.date)))
+                raise ValidationError(
+                    _(
+                        'A consent statement cannot be dated in the future (%(date)s).',
+                        date=fields.Datetime.to_string(consent.date),
+                    )
+                )
 
     @api.constrains('state', 'date')
     def _check_withdrawal_after_consent(self):
@@ -134,8 +175,9 @@ class CrmConsent(models.Model):
         if not withdrawals:
             return
         self.flush_model()
-        rows = self.env.execute_query(SQL(
-            """SELECT withdrawal.id, consent.date
+        rows = self.env.execute_query(
+            SQL(
+                """SELECT withdrawal.id, consent.date
                  FROM crm_consent withdrawal
                  JOIN LATERAL (
                        SELECT given.date FROM crm_consent given
@@ -146,29 +188,40 @@ class CrmConsent(models.Model):
                         ORDER BY given.date DESC, given.id DESC LIMIT 1) consent ON consent.date > withdrawal.date
                 WHERE withdrawal.id IN %s
                 LIMIT 1""",
-            tuple(withdrawals.ids),
-        ))
+                tuple(withdrawals.ids),
+            )
+        )
         if rows:
             [(withdrawal_id, consent_date)] = rows
             withdrawal = self.browse(withdrawal_id)
-            raise ValidationError(_(
-                'The withdrawal of %(contact)s for "%(purpose)s" is dated %(date)s, before the consent it withdraws '
-                '(%(consent_date)s).', contact=withdrawal.partner_id.display_name,
-                purpose=withdrawal.purpose_id.name, date=fields.Datetime.to_string(withdrawal.date),
-                consent_date=fields.Datetime.to_string(consent_date)))
+            raise ValidationError(
+                _(
+                    'The withdrawal of %(contact)s for "%(purpose)s" is dated %(date)s, before the consent it '
+                    'withdraws (%(consent_date)s).',
+                    contact=withdrawal.partner_id.display_name,
+                    purpose=withdrawal.purpose_id.name,
+                    date=fields.Datetime.to_string(withdrawal.date),
+                    consent_date=fields.Datetime.to_string(consent_date),
+                )
+            )
 
     @api.constrains('partner_id', 'interaction_id')
     def _check_interaction_of_contact(self):
         for consent in self.filtered('interaction_id'):
             if consent.interaction_id.commercial_partner_id != consent.partner_id.commercial_partner_id:
-                raise ValidationError(_(
-                    'The evidence interaction "%(interaction)s" is not with %(contact)s or their company.',
-                    interaction=consent.interaction_id.display_name, contact=consent.partner_id.display_name))
+                raise ValidationError(
+                    _(
+                        'The evidence interaction "%(interaction)s" is not with %(contact)s or their company.',
+                        interaction=consent.interaction_id.display_name,
+                        contact=consent.partner_id.display_name,
+                    )
+                )
 
     def _check_contacts_exist(self, vals_list):
         partner_ids = {vals.get('partner_id') for vals in vals_list}
         if not all(isinstance(partner_id, int) for partner_id in partner_ids) or (
-                len(self.env['res.partner'].browse(partner_ids).exists()) != len(partner_ids)):
+            len(self.env['res.partner'].browse(partner_ids).exists()) != len(partner_ids)
+        ):
             raise ValidationError(_('A consent record needs the id of an existing contact.'))
 
     def _check_evidence_access(self):
@@ -180,13 +233,18 @@ class CrmConsent(models.Model):
     def _apply_mail_blacklist(self):
         """The current statement about a mass e-mail purpose decides whether the address is blacklisted."""
         current = self.filtered(
-            lambda consent: consent.purpose_id.blacklist_on_withdrawal and consent.partner_id.email_normalized)
+            lambda consent: consent.purpose_id.blacklist_on_withdrawal and consent.partner_id.email_normalized
+        )
         current = current.browse(set(current._current_ids()) & set(current.ids))
         blacklist = self.env['mail.blacklist'].sudo()
         for consent in current:
-            message = _('%(state)s for "%(purpose)s" via %(channel)s, recorded by %(user)s.',
-                        state=consent._selection_label('state'), purpose=consent.purpose_id.name,
-                        channel=consent._selection_label('channel'), user=consent.user_id.name)
+            message = _(
+                '%(state)s for "%(purpose)s" via %(channel)s, recorded by %(user)s.',
+                state=consent._selection_label('state'),
+                purpose=consent.purpose_id.name,
+                channel=consent._selection_label('channel'),
+                user=consent.user_id.name,
+            )
             if consent.state == 'withdrawn':
                 blacklist._add(consent.partner_id.email_normalized, message=message)
             else:
@@ -206,12 +264,23 @@ class CrmConsent(models.Model):
         """Schedule one re-consent task per contact whose consents expire soon, unless one is already open."""
         activity_type = self.env.ref('crm_personal_data.mail_activity_type_reconsent')
         partners = self.partner_id
-        waiting = set(self.env['mail.activity'].sudo().search([
-            ('res_model', '=', 'res.partner'), ('res_id', 'in', partners.ids),
-            ('activity_type_id', '=', activity_type.id),
-        ]).mapped('res_id'))
+        waiting = set(
+            self.env['mail.activity']
+            .sudo()
+            .search(
+                [
+                    ('res_model', '=', 'res.partner'),
+                    ('res_id', 'in', partners.ids),
+                    ('activity_type_id', '=', activity_type.id),
+                ]
+            )
+            .mapped('res_id')
+        )
         consents_by_partner = self.grouped('partner_id')
-        self.env['mail.activity'].sudo().create([
-            partner._reconsent_activity_values(consents_by_partner[partner], activity_type)
-            for partner in partners if partner.id not in waiting
-        ])
+        self.env['mail.activity'].sudo().create(
+            [
+                partner._reconsent_activity_values(consents_by_partner[partner], activity_type)
+                for partner in partners
+                if partner.id not in waiting
+            ]
+        )

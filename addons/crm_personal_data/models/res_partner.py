@@ -12,8 +12,24 @@ from odoo.tools import SQL, html2plaintext
 
 DPO_GROUP = 'crm_personal_data.group_data_protection_officer'
 # What identifies or describes a person on a contact: exported on request, blanked on erasure.
-PERSONAL_FIELDS = ('name', 'email', 'phone', 'function', 'website', 'comment', 'street', 'street2', 'zip', 'city',
-                   'state_id', 'country_id', 'vat', 'company_registry', 'lang', 'image_1920')
+PERSONAL_FIELDS = (
+    'name',
+    'email',
+    'phone',
+    'function',
+    'website',
+    'comment',
+    'street',
+    'street2',
+    'zip',
+    'city',
+    'state_id',
+    'country_id',
+    'vat',
+    'company_registry',
+    'lang',
+    'image_1920',
+)
 # What an issued invoice shows of its customer; accounting law keeps it for the retention period.
 INVOICE_FIELDS = ('name', 'vat', 'company_registry', 'street', 'street2', 'zip', 'city', 'state_id', 'country_id')
 
@@ -23,14 +39,20 @@ class ResPartner(models.Model):
 
     privacy_consent_ids = fields.One2many('crm.consent', 'partner_id', string='Consents')
     privacy_missing_purpose_ids = fields.Many2many(
-        'crm.processing.purpose', string='Purposes without Consent',
-        compute='_compute_privacy_missing_purpose_ids', search='_search_privacy_missing_purpose_ids',
+        'crm.processing.purpose',
+        string='Purposes without Consent',
+        compute='_compute_privacy_missing_purpose_ids',
+        search='_search_privacy_missing_purpose_ids',
         help='Purposes based on consent for which this contact has no valid consent in the current company: '
-             'the contact is left out of them.')
+        'the contact is left out of them.',
+    )
     privacy_last_activity_date = fields.Datetime(
-        'Last Activity', compute='_compute_privacy_last_activity_date', store=True,
+        'Last Activity',
+        compute='_compute_privacy_last_activity_date',
+        store=True,
         help='The latest interaction, opportunity stage change or consent statement of this contact: '
-             'retention periods count from it.')
+        'retention periods count from it.',
+    )
 
     @api.depends_context('company')
     @api.depends('privacy_consent_ids')
@@ -39,7 +61,8 @@ class ResPartner(models.Model):
         valid = self._privacy_valid_pairs(purposes)
         for partner in self:
             partner.privacy_missing_purpose_ids = purposes.filtered(
-                lambda purpose: (partner.id, purpose.id) not in valid)
+                lambda purpose, partner=partner: (partner.id, purpose.id) not in valid
+            )
 
     def _search_privacy_missing_purpose_ids(self, operator, value):
         if operator != 'in':
@@ -47,19 +70,28 @@ class ResPartner(models.Model):
         purposes = self.env['crm.processing.purpose'].browse(value)._requires_consent()
         return Domain.OR(Domain('id', 'not in', self._privacy_valid_partners_query(purpose)) for purpose in purposes)
 
-    @api.depends('create_date', 'crm_interaction_ids.date', 'opportunity_ids.date_last_stage_update',
-                 'privacy_consent_ids.date')
+    @api.depends(
+        'create_date', 'crm_interaction_ids.date', 'opportunity_ids.date_last_stage_update', 'privacy_consent_ids.date'
+    )
     def _compute_privacy_last_activity_date(self):
         partner_ids = [partner_id for partner_id in self.ids if isinstance(partner_id, int)]
         dates = defaultdict(list)
-        for model, date_field in (('crm.interaction', 'date'), ('crm.lead', 'date_last_stage_update'),
-                                  ('crm.consent', 'date')):
-            for partner, date in self.env[model].sudo().with_context(active_test=False)._read_group(
-                    [('partner_id', 'in', partner_ids)], ['partner_id'], [f'{date_field}:max']):
+        for model, date_field in (
+            ('crm.interaction', 'date'),
+            ('crm.lead', 'date_last_stage_update'),
+            ('crm.consent', 'date'),
+        ):
+            for partner, date in (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                ._read_group([('partner_id', 'in', partner_ids)], ['partner_id'], [f'{date_field}:max'])
+            ):
                 dates[partner.id].append(date)
         for partner in self:
             partner.privacy_last_activity_date = max(
-                filter(None, (*dates[partner.id], partner.create_date)), default=False)
+                filter(None, (*dates[partner.id], partner.create_date)), default=False
+            )
 
     def _privacy_valid_partners_query(self, purpose):
         """SQL selecting the contacts with a valid consent for ``purpose`` in the current company."""
@@ -68,8 +100,10 @@ class ResPartner(models.Model):
             """SELECT partner_id FROM crm_consent
                 WHERE id IN (%(current)s) AND purpose_id = %(purpose)s AND company_id = %(company)s
                   AND state = 'given' AND (expiry_date IS NULL OR expiry_date >= %(today)s)""",
-            current=self.env['crm.consent']._current_ids_query(), purpose=purpose.id,
-            company=self.env.company.id, today=fields.Date.context_today(self),
+            current=self.env['crm.consent']._current_ids_query(),
+            purpose=purpose.id,
+            company=self.env.company.id,
+            today=fields.Date.context_today(self),
         )
 
     def _privacy_valid_pairs(self, purposes):
@@ -78,13 +112,19 @@ class ResPartner(models.Model):
         if not partner_ids or not purposes:
             return set()
         self.env['crm.consent'].flush_model(['state', 'expiry_date'])
-        return set(self.env.execute_query(SQL(
-            """SELECT partner_id, purpose_id FROM crm_consent
+        return set(
+            self.env.execute_query(
+                SQL(
+                    """SELECT partner_id, purpose_id FROM crm_consent
                 WHERE id IN (%(current)s) AND purpose_id IN %(purposes)s AND company_id = %(company)s
                   AND state = 'given' AND (expiry_date IS NULL OR expiry_date >= %(today)s)""",
-            current=self.env['crm.consent']._current_ids_query(partner_ids), purposes=tuple(purposes.ids),
-            company=self.env.company.id, today=fields.Date.context_today(self),
-        )))
+                    current=self.env['crm.consent']._current_ids_query(partner_ids),
+                    purposes=tuple(purposes.ids),
+                    company=self.env.company.id,
+                    today=fields.Date.context_today(self),
+                )
+            )
+        )
 
     def _privacy_allowed_for(self, purpose):
         """The contacts of ``self`` that ``purpose`` may process: all of them unless it rests on consent, otherwise
@@ -116,24 +156,43 @@ class ResPartner(models.Model):
             raise AccessError(_('Choose one existing contact to export or erase.'))
         self.check_access('read')
         if self.is_company:
-            raise UserError(_('%(contact)s is a company, not a person: export or erase its contacts instead.',
-                              contact=self.display_name))
+            raise UserError(
+                _(
+                    '%(contact)s is a company, not a person: export or erase its contacts instead.',
+                    contact=self.display_name,
+                )
+            )
 
     def action_privacy_access_export(self):
         self._privacy_check_subject()
         content = self.sudo()._privacy_access_archive()
-        log = self.env['privacy.log'].sudo().create(self._privacy_log_values('access', _(
-            'Access request: exported everything stored about the contact (%(sections)s).',
-            sections=', '.join(section['title'] for section in self.sudo()._privacy_access_sections()))))
-        attachment = self.env['ir.attachment'].sudo().create({
-            'name': f'personal_data_{self.id}.zip',
-            'raw': content,
-            'mimetype': 'application/zip',
-            'res_model': 'privacy.log',
-            'res_id': log.id,
-        })
-        return {'type': 'ir.actions.act_url', 'url': f'/web/content/{attachment.id}?download=true',
-                'target': 'self'}
+        log = (
+            self.env['privacy.log']
+            .sudo()
+            .create(
+                self._privacy_log_values(
+                    'access',
+                    _(
+                        'Access request: exported everything stored about the contact (%(sections)s).',
+                        sections=', '.join(section['title'] for section in self.sudo()._privacy_access_sections()),
+                    ),
+                )
+            )
+        )
+        attachment = (
+            self.env['ir.attachment']
+            .sudo()
+            .create(
+                {
+                    'name': f'personal_data_{self.id}.zip',
+                    'raw': content,
+                    'mimetype': 'application/zip',
+                    'res_model': 'privacy.log',
+                    'res_id': log.id,
+                }
+            )
+        )
+        return {'type': 'ir.actions.act_url', 'url': f'/web/content/{attachment.id}?download=true', 'target': 'self'}
 
     def action_privacy_erase(self):
         self._privacy_check_subject()
@@ -161,8 +220,12 @@ class ResPartner(models.Model):
         archive = io.BytesIO()
         with zipfile.ZipFile(archive, 'w', zipfile.ZIP_DEFLATED) as zip_file:
             zip_file.writestr('summary.xlsx', self._privacy_workbook(sections))
-            zip_file.writestr('data.json', json.dumps(
-                {section['key']: section['rows'] for section in sections}, ensure_ascii=False, indent=2, default=str))
+            zip_file.writestr(
+                'data.json',
+                json.dumps(
+                    {section['key']: section['rows'] for section in sections}, ensure_ascii=False, indent=2, default=str
+                ),
+            )
         return archive.getvalue()
 
     def _privacy_workbook(self, sections):
@@ -184,20 +247,46 @@ class ResPartner(models.Model):
     def _privacy_access_sections(self):
         """Everything stored about this person, section by section; bridges append their own records."""
         self.ensure_one()
-        interactions = self.env['crm.interaction'].with_context(active_test=False).search(
-            [('partner_id', '=', self.id)])
+        interactions = (
+            self.env['crm.interaction'].with_context(active_test=False).search([('partner_id', '=', self.id)])
+        )
         leads = self.env['crm.lead'].with_context(active_test=False).search([('partner_id', '=', self.id)])
         return [
             self._privacy_section('contact', _('Contact'), self, PERSONAL_FIELDS[:-1] + ('parent_id',)),
-            self._privacy_section('interactions', _('Interactions'), interactions,
-                                  ('date', 'subject', 'interaction_type_id', 'state', 'user_id', 'description')),
-            self._privacy_section('opportunities', _('Opportunities'), leads,
-                                  ('name', 'create_date', 'stage_id', 'expected_revenue', 'user_id', 'contact_name',
-                                   'email_from', 'phone', 'description')),
-            self._privacy_section('messages', _('Messages'), self._privacy_messages(interactions, leads),
-                                  ('date', 'message_type', 'model', 'record_name', 'author_id', 'subject', 'body')),
-            self._privacy_section('consents', _('Consents'), self.privacy_consent_ids,
-                                  ('date', 'purpose_id', 'state', 'channel', 'user_id', 'expiry_date', 'company_id')),
+            self._privacy_section(
+                'interactions',
+                _('Interactions'),
+                interactions,
+                ('date', 'subject', 'interaction_type_id', 'state', 'user_id', 'description'),
+            ),
+            self._privacy_section(
+                'opportunities',
+                _('Opportunities'),
+                leads,
+                (
+                    'name',
+                    'create_date',
+                    'stage_id',
+                    'expected_revenue',
+                    'user_id',
+                    'contact_name',
+                    'email_from',
+                    'phone',
+                    'description',
+                ),
+            ),
+            self._privacy_section(
+                'messages',
+                _('Messages'),
+                self._privacy_messages(interactions, leads),
+                ('date', 'message_type', 'model', 'record_name', 'author_id', 'subject', 'body'),
+            ),
+            self._privacy_section(
+                'consents',
+                _('Consents'),
+                self.privacy_consent_ids,
+                ('date', 'purpose_id', 'state', 'channel', 'user_id', 'expiry_date', 'company_id'),
+            ),
         ]
 
     def _privacy_section(self, key, title, records, field_names):
@@ -206,8 +295,10 @@ class ResPartner(models.Model):
             'key': key,
             'title': title,
             'columns': {name: field._description_string(self.env) for name, field in fields_by_name.items()},
-            'rows': [{name: self._privacy_value(record, field) for name, field in fields_by_name.items()}
-                     for record in records],
+            'rows': [
+                {name: self._privacy_value(record, field) for name, field in fields_by_name.items()}
+                for record in records
+            ],
         }
 
     def _privacy_value(self, record, field):
@@ -227,23 +318,27 @@ class ResPartner(models.Model):
         return self.env['mail.message'].search(self._privacy_message_domain(interactions, leads), order='date, id')
 
     def _privacy_message_domain(self, interactions, leads):
-        return Domain.OR([
-            Domain('author_id', '=', self.id),
-            Domain('partner_ids', 'in', self.ids),
-            Domain('model', '=', 'res.partner') & Domain('res_id', '=', self.id),
-            Domain('model', '=', 'crm.interaction') & Domain('res_id', 'in', interactions.ids),
-            Domain('model', '=', 'crm.lead') & Domain('res_id', 'in', leads.ids),
-        ])
+        return Domain.OR(
+            [
+                Domain('author_id', '=', self.id),
+                Domain('partner_ids', 'in', self.ids),
+                Domain('model', '=', 'res.partner') & Domain('res_id', '=', self.id),
+                Domain('model', '=', 'crm.interaction') & Domain('res_id', 'in', interactions.ids),
+                Domain('model', '=', 'crm.lead') & Domain('res_id', 'in', leads.ids),
+            ]
+        )
 
     def _privacy_attachment_domain(self, interactions, leads, messages):
         """The files of this person: attached to the contact, its interactions, opportunities and messages;
         bridges add their records."""
-        return Domain.OR([
-            Domain('res_model', '=', 'res.partner') & Domain('res_id', '=', self.id),
-            Domain('res_model', '=', 'crm.interaction') & Domain('res_id', 'in', interactions.ids),
-            Domain('res_model', '=', 'crm.lead') & Domain('res_id', 'in', leads.ids),
-            Domain('id', 'in', messages.attachment_ids.ids),
-        ])
+        return Domain.OR(
+            [
+                Domain('res_model', '=', 'res.partner') & Domain('res_id', '=', self.id),
+                Domain('res_model', '=', 'crm.interaction') & Domain('res_id', 'in', interactions.ids),
+                Domain('res_model', '=', 'crm.lead') & Domain('res_id', 'in', leads.ids),
+                Domain('id', 'in', messages.attachment_ids.ids),
+            ]
+        )
 
     def _privacy_attachments_to_keep(self, attachments):
         """The attachments erasure must not delete, as the law obliges the company to keep them; bridges add

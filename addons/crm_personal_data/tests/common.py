@@ -27,11 +27,13 @@ class CrmPersonalDataCommon(CrmExtendedCommon):
         cls.purpose_customer = cls.env.ref('crm_personal_data.crm_processing_purpose_customer_relationship')
         cls.customer_contact.email = 'jana.novakova@pivovar-hodonin.example.com'
         cls.other_company = cls.env['res.company'].create({'name': 'Jiná firma s.r.o.'})
-        cls.other_company_contact = cls.env['res.partner'].create({
-            'name': 'Petra Cizí',
-            'email': 'petra.cizi@jina-firma.example.com',
-            'company_id': cls.other_company.id,
-        })
+        cls.other_company_contact = cls.env['res.partner'].create(
+            {
+                'name': 'Petra Cizí',
+                'email': 'petra.cizi@jina-firma.example.com',
+                'company_id': cls.other_company.id,
+            }
+        )
 
     def _exported_data(self, partner):
         """The JSON of the access export of ``partner`` as the data protection officer downloads it."""
@@ -41,13 +43,19 @@ class CrmPersonalDataCommon(CrmExtendedCommon):
 
     @classmethod
     def _record_consent(cls, user=None, **values):
-        return cls.env['crm.consent'].with_user(user or cls.user_sales_own).create({
-            'partner_id': cls.customer_contact.id,
-            'purpose_id': cls.purpose_marketing_email.id,
-            'state': 'given',
-            'channel': 'form',
-            **values,
-        })
+        return (
+            cls.env['crm.consent']
+            .with_user(user or cls.user_sales_own)
+            .create(
+                {
+                    'partner_id': cls.customer_contact.id,
+                    'purpose_id': cls.purpose_marketing_email.id,
+                    'state': 'given',
+                    'channel': 'form',
+                    **values,
+                }
+            )
+        )
 
     @staticmethod
     def _days_ago(days):

@@ -12,13 +12,13 @@ from .common import CrmPersonalDataCommon
 
 @tagged('post_install', '-at_install')
 class TestAccessExport(CrmPersonalDataCommon):
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._create_interaction(subject='Schůzka o rozšíření smlouvy')
-        cls.env['crm.lead'].create({'name': 'Dodávka sladu 2027', 'type': 'opportunity',
-                                    'partner_id': cls.customer_contact.id})
+        cls.env['crm.lead'].create(
+            {'name': 'Dodávka sladu 2027', 'type': 'opportunity', 'partner_id': cls.customer_contact.id}
+        )
         cls.customer_contact.message_post(body='Paní Nováková prosí o zavolání po 15. hodině.')
         cls._record_consent(purpose_id=cls.purpose_newsletter.id, channel='paper')
 
@@ -35,14 +35,17 @@ class TestAccessExport(CrmPersonalDataCommon):
         self.assertEqual([row['subject'] for row in data['interactions']], ['Schůzka o rozšíření smlouvy'])
         self.assertEqual([row['name'] for row in data['opportunities']], ['Dodávka sladu 2027'])
         self.assertTrue(any('15. hodině' in (row['body'] or '') for row in data['messages']))
-        self.assertEqual([(row['purpose_id'], row['channel']) for row in data['consents']],
-                         [(self.purpose_newsletter.name, 'Paper')])
+        self.assertEqual(
+            [(row['purpose_id'], row['channel']) for row in data['consents']], [(self.purpose_newsletter.name, 'Paper')]
+        )
         workbook = openpyxl.load_workbook(io.BytesIO(archive.read('summary.xlsx')))
         self.assertEqual(workbook.sheetnames[:5], ['Contact', 'Interactions', 'Opportunities', 'Messages', 'Consents'])
         self.assertEqual(workbook['Interactions']['B2'].value, 'Schůzka o rozšíření smlouvy')
         log = self.env['privacy.log'].browse(attachment.res_id)
-        self.assertEqual((attachment.res_model, log.crm_request, log.crm_partner_id, log.user_id),
-                         ('privacy.log', 'access', self.customer_contact, self.user_dpo))
+        self.assertEqual(
+            (attachment.res_model, log.crm_request, log.crm_partner_id, log.user_id),
+            ('privacy.log', 'access', self.customer_contact, self.user_dpo),
+        )
         self.assertEqual(log.anonymized_email, 'j***.n*******@p**************.e******.com')
 
     def test_dpo_opens_the_contact_form(self):
@@ -60,8 +63,11 @@ class TestAccessExport(CrmPersonalDataCommon):
         self.assertFalse(self.env['privacy.log'].search([('crm_partner_id', '=', self.customer_contact.id)]))
 
     def test_another_companys_contact_and_forged_ids_are_refused(self):
-        for partner in (self.other_company_contact, self.env['res.partner'].browse(987654321),
-                        self.customer_contact | self.customer):
+        for partner in (
+            self.other_company_contact,
+            self.env['res.partner'].browse(987654321),
+            self.customer_contact | self.customer,
+        ):
             with self.subTest(partner=partner.ids), self.assertRaises(AccessError):
                 partner.with_user(self.user_dpo).action_privacy_access_export()
 

@@ -6,8 +6,18 @@ from odoo.exceptions import UserError
 from ..models.res_partner import INVOICE_FIELDS, PERSONAL_FIELDS
 
 # What an opportunity says about the person it is with.
-LEAD_PERSONAL_FIELDS = ('contact_name', 'email_from', 'phone', 'function', 'description', 'street', 'street2',
-                        'zip', 'city', 'website')
+LEAD_PERSONAL_FIELDS = (
+    'contact_name',
+    'email_from',
+    'phone',
+    'function',
+    'description',
+    'street',
+    'street2',
+    'zip',
+    'city',
+    'website',
+)
 
 
 class CrmPersonalDataErasure(models.TransientModel):
@@ -33,8 +43,12 @@ class CrmPersonalDataErasure(models.TransientModel):
         partner = self.partner_id.with_env(self.env)
         partner._privacy_check_subject()
         if partner.sudo().with_context(active_test=False).user_ids:
-            raise UserError(_('%(contact)s is a user of this database: archive the user first, then erase the '
-                              'contact.', contact=partner.display_name))
+            raise UserError(
+                _(
+                    '%(contact)s is a user of this database: archive the user first, then erase the contact.',
+                    contact=partner.display_name,
+                )
+            )
         partner = partner.sudo().with_context(tracking_disable=True, active_test=False)
         reasons = partner._privacy_legal_hold_reasons()
         kept_fields = INVOICE_FIELDS if reasons else ()
@@ -45,22 +59,37 @@ class CrmPersonalDataErasure(models.TransientModel):
 
     def _execution_details(self, partner, reasons, kept_fields):
         if not reasons:
-            return _('Erasure: every personal value of the contact, its interactions, opportunities and messages '
-                     'was anonymised, its attachments deleted and the contact archived.')
+            return _(
+                'Erasure: every personal value of the contact, its interactions, opportunities and messages '
+                'was anonymised, its attachments deleted and the contact archived.'
+            )
         kept = ', '.join(partner._fields[name]._description_string(self.env) for name in kept_fields)
-        return _('Erasure: the contact, its interactions, opportunities and messages were anonymised, its '
-                 'attachments deleted but those the law keeps, and the contact archived, keeping %(kept)s because '
-                 '%(reasons)s', kept=kept, reasons='; '.join(reasons))
+        return _(
+            'Erasure: the contact, its interactions, opportunities and messages were anonymised, its '
+            'attachments deleted but those the law keeps, and the contact archived, keeping %(kept)s because '
+            '%(reasons)s',
+            kept=kept,
+            reasons='; '.join(reasons),
+        )
 
     def _erase(self, partner, kept_fields):
-        interactions = self.env['crm.interaction'].sudo().with_context(tracking_disable=True).search(
-            [('partner_id', '=', partner.id)])
-        leads = self.env['crm.lead'].sudo().with_context(tracking_disable=True, active_test=False).search(
-            [('partner_id', '=', partner.id)])
+        interactions = (
+            self.env['crm.interaction']
+            .sudo()
+            .with_context(tracking_disable=True)
+            .search([('partner_id', '=', partner.id)])
+        )
+        leads = (
+            self.env['crm.lead']
+            .sudo()
+            .with_context(tracking_disable=True, active_test=False)
+            .search([('partner_id', '=', partner.id)])
+        )
         messages = partner._privacy_messages(interactions, leads).sudo()
         email = partner.email_normalized
-        attachments = self.env['ir.attachment'].sudo().search(
-            partner._privacy_attachment_domain(interactions, leads, messages))
+        attachments = (
+            self.env['ir.attachment'].sudo().search(partner._privacy_attachment_domain(interactions, leads, messages))
+        )
         (attachments - partner._privacy_attachments_to_keep(attachments)).unlink()
         self._erase_messages(messages)
         interactions.write({'subject': _('Erased'), 'description': False})
@@ -76,5 +105,6 @@ class CrmPersonalDataErasure(models.TransientModel):
     def _erase_messages(self, messages):
         # Tracked changes keep the values a field had before: they go with the text they belong to.
         self.env['mail.tracking.value'].sudo().search([('mail_message_id', 'in', messages.ids)]).unlink()
-        messages.write({'body': Markup('<p>%s</p>') % _('Erased'), 'subject': False, 'email_from': False,
-                        'reply_to': False})
+        messages.write(
+            {'body': Markup('<p>%s</p>') % _('Erased'), 'subject': False, 'email_from': False, 'reply_to': False}
+        )

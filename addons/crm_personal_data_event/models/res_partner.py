@@ -17,18 +17,32 @@ class ResPartner(models.Model):
     def _privacy_access_sections(self):
         sections = super()._privacy_access_sections()
         return sections + [
-            self._privacy_section('event_registrations', _('Event Registrations'),
-                                  self._privacy_event_registrations(),
-                                  ('event_id', 'event_begin_date', 'state', 'name', 'email', 'phone', 'company_name',
-                                   'event_ticket_id', 'registration_answer_ids', 'create_date')),
+            self._privacy_section(
+                'event_registrations',
+                _('Event Registrations'),
+                self._privacy_event_registrations(),
+                (
+                    'event_id',
+                    'event_begin_date',
+                    'state',
+                    'name',
+                    'email',
+                    'phone',
+                    'company_name',
+                    'event_ticket_id',
+                    'registration_answer_ids',
+                    'create_date',
+                ),
+            ),
         ]
 
     def _privacy_message_domain(self, interactions, leads):
         return super()._privacy_message_domain(interactions, leads) | (
-            Domain('model', '=', 'event.registration')
-            & Domain('res_id', 'in', self._privacy_event_registrations().ids))
+            Domain('model', '=', 'event.registration') & Domain('res_id', 'in', self._privacy_event_registrations().ids)
+        )
 
     def _privacy_attachment_domain(self, interactions, leads, messages):
         return super()._privacy_attachment_domain(interactions, leads, messages) | (
             Domain('res_model', '=', 'event.registration')
-            & Domain('res_id', 'in', self._privacy_event_registrations().ids))
+            & Domain('res_id', 'in', self._privacy_event_registrations().ids)
+        )

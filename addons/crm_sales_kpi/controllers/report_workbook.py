@@ -6,7 +6,6 @@ from ..wizard import crm_sales_kpi_workbook
 
 
 class SalesKpiWorkbookController(ReportWorkbookController):
-
     # Read-only as the other workbooks, for the same reason: a read replica may serve it.
     @http.route(crm_sales_kpi_workbook.DOWNLOAD_ROUTE, type='http', auth='user', methods=['GET'], readonly=True)
     def download_sales_kpi_workbook(self, **params):

@@ -6,6 +6,7 @@ from odoo.tools.query import Query
 class CrmDealReport(models.Model):
     """One row per opportunity, active or not: the win rate counts the closed ones, the deal length and the won
     amount the won ones, the pipeline the open ones by their expected closing."""
+
     _name = 'crm.deal.report'
     _description = 'Sales KPI Analysis'
     _auto = False
@@ -13,39 +14,64 @@ class CrmDealReport(models.Model):
     _order = 'create_date desc'
     # Searching the report writes these first.
     _depends = {
-        'crm.lead': ['type', 'create_date', 'date_closed', 'date_deadline', 'user_id', 'team_id', 'company_id',
-                     'won_status', 'expected_revenue', 'stage_id'],
+        'crm.lead': [
+            'type',
+            'create_date',
+            'date_closed',
+            'date_deadline',
+            'user_id',
+            'team_id',
+            'company_id',
+            'won_status',
+            'expected_revenue',
+            'stage_id',
+        ],
     }
 
     lead_id = fields.Many2one('crm.lead', 'Opportunity', readonly=True)
-    stage_id = fields.Many2one('crm.stage', 'Stage', readonly=True)
+    stage_id = fields.Many2one('crm.stage', readonly=True)
     user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
     team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
-    company_id = fields.Many2one('res.company', 'Company', readonly=True)
-    currency_id = fields.Many2one('res.currency', 'Currency', readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
+    currency_id = fields.Many2one('res.currency', readonly=True)
     create_date = fields.Datetime('Created On', readonly=True)
     date_closed = fields.Datetime('Closed On', readonly=True)
     date_deadline = fields.Date('Expected Closing', readonly=True)
     won_status = fields.Selection(
-        [('won', 'Won'), ('lost', 'Lost'), ('pending', 'Pending')], string='Won/Lost', readonly=True)
+        [('won', 'Won'), ('lost', 'Lost'), ('pending', 'Pending')], string='Won/Lost', readonly=True
+    )
     win_rate = fields.Float(
-        'Win Rate (%)', readonly=True, aggregator='avg', digits=(16, 1),
-        help='Of the closed opportunities, the share won; open ones do not count.')
+        'Win Rate (%)',
+        readonly=True,
+        aggregator='avg',
+        digits=(16, 1),
+        help='Of the closed opportunities, the share won; open ones do not count.',
+    )
     deal_days = fields.Float(
-        'Deal Length (Days)', readonly=True, aggregator='avg', digits=(16, 1),
-        help='Days from the creation of a won opportunity to its closing; the others do not count.')
+        'Deal Length (Days)',
+        readonly=True,
+        aggregator='avg',
+        digits=(16, 1),
+        help='Days from the creation of a won opportunity to its closing; the others do not count.',
+    )
     median_deal_days = fields.Float(
-        'Median Deal Length (Days)', readonly=True, aggregator='avg', digits=(16, 1),
+        'Median Deal Length (Days)',
+        readonly=True,
+        aggregator='avg',
+        digits=(16, 1),
         help='The middle of the days from creation to closing of the won opportunities: half took longer, half '
-             'shorter; unlike the average, one deal that dragged on for a year does not move it.')
-    won_amount = fields.Monetary(
-        'Won Amount', readonly=True, aggregator='sum', help='Expected revenue of the won opportunities.')
+        'shorter; unlike the average, one deal that dragged on for a year does not move it.',
+    )
+    won_amount = fields.Monetary(readonly=True, aggregator='sum', help='Expected revenue of the won opportunities.')
     average_won_amount = fields.Monetary(
-        'Average Won Amount', readonly=True, aggregator='avg',
-        help='Average expected revenue of the won opportunities.')
+        readonly=True, aggregator='avg', help='Average expected revenue of the won opportunities.'
+    )
     pipeline_amount = fields.Monetary(
-        'Pipeline Value', readonly=True, aggregator='sum',
-        help='Expected revenue of the open opportunities; group by Expected Closing for the pipeline by month.')
+        'Pipeline Value',
+        readonly=True,
+        aggregator='sum',
+        help='Expected revenue of the open opportunities; group by Expected Closing for the pipeline by month.',
+    )
 
     @property
     def _table_query(self):
@@ -69,5 +95,7 @@ class CrmDealReport(models.Model):
         """The web client asks for the field's own aggregator, which has no median: the median answers it."""
         if aggregate_spec != 'median_deal_days:avg':
             return super()._read_group_select(aggregate_spec, query)
-        return SQL('percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)',
-                   self._field_to_sql(self._table, 'median_deal_days', query))
+        return SQL(
+            'percentile_cont(0.5) WITHIN GROUP (ORDER BY %s)',
+            self._field_to_sql(self._table, 'median_deal_days', query),
+        )

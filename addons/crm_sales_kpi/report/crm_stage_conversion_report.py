@@ -5,6 +5,7 @@ from odoo.tools import SQL
 class CrmStageConversionReport(models.Model):
     """Every stage each opportunity entered, from the stage tracking of its chatter: the history recorded before
     the addon was installed counts too."""
+
     _name = 'crm.stage.conversion.report'
     _description = 'Stage Conversion Analysis'
     _auto = False
@@ -19,21 +20,30 @@ class CrmStageConversionReport(models.Model):
     }
 
     lead_id = fields.Many2one('crm.lead', 'Opportunity', readonly=True)
-    stage_id = fields.Many2one('crm.stage', 'Stage', readonly=True)
+    stage_id = fields.Many2one('crm.stage', readonly=True)
     date_entered = fields.Datetime('Entered On', readonly=True)
     lead_create_date = fields.Datetime('Created On', readonly=True)
     user_id = fields.Many2one('res.users', 'Salesperson', readonly=True)
     team_id = fields.Many2one('crm.team', 'Sales Team', readonly=True)
-    company_id = fields.Many2one('res.company', 'Company', readonly=True)
+    company_id = fields.Many2one('res.company', readonly=True)
     won_status = fields.Selection(
-        [('won', 'Won'), ('lost', 'Lost'), ('pending', 'Pending')], string='Won/Lost', readonly=True)
+        [('won', 'Won'), ('lost', 'Lost'), ('pending', 'Pending')], string='Won/Lost', readonly=True
+    )
     next_stage_rate = fields.Float(
-        'Reached a Later Stage (%)', readonly=True, aggregator='avg', digits=(16, 1),
+        'Reached a Later Stage (%)',
+        readonly=True,
+        aggregator='avg',
+        digits=(16, 1),
         help='Of the opportunities that entered the stage, the share that moved on to a stage further in the '
-             'pipeline afterwards.')
+        'pipeline afterwards.',
+    )
     won_rate = fields.Float(
-        'Won (%)', readonly=True, aggregator='avg', digits=(16, 1),
-        help='Of the opportunities that entered the stage, the share won since.')
+        'Won (%)',
+        readonly=True,
+        aggregator='avg',
+        digits=(16, 1),
+        help='Of the opportunities that entered the stage, the share won since.',
+    )
 
     @property
     def _table_query(self):

@@ -16,27 +16,43 @@ class TestSalesKpis(CrmExtendedCommon):
         super().setUpClass()
         won_stage = cls.env['crm.stage'].create({'name': 'KPI vyhráno', 'sequence': 2000, 'is_won': True})
         next_month = fields.Date.today().replace(day=1) + timedelta(days=32)
-        cls.leads = cls.env['crm.lead'].create([{
-            'name': name, 'type': 'opportunity', 'partner_id': cls.customer.id, 'user_id': user.id,
-            'expected_revenue': amount, 'date_deadline': next_month,
-        } for name, user, amount in (
-            ('Varna', cls.user_sales_own, 10000.0), ('Spilka', cls.user_sales_own, 20000.0),
-            ('Sklep', cls.user_sales_colleague, 5000.0), ('Lahvovna', cls.user_sales_colleague, 7000.0))])
+        cls.leads = cls.env['crm.lead'].create(
+            [
+                {
+                    'name': name,
+                    'type': 'opportunity',
+                    'partner_id': cls.customer.id,
+                    'user_id': user.id,
+                    'expected_revenue': amount,
+                    'date_deadline': next_month,
+                }
+                for name, user, amount in (
+                    ('Varna', cls.user_sales_own, 10000.0),
+                    ('Spilka', cls.user_sales_own, 20000.0),
+                    ('Sklep', cls.user_sales_colleague, 5000.0),
+                    ('Lahvovna', cls.user_sales_colleague, 7000.0),
+                )
+            ]
+        )
         cls.leads[:2].stage_id = won_stage
         cls.leads[2].action_set_lost()
         closed = datetime(2026, 3, 31, 12, 0)
-        for lead, days in zip(cls.leads[:2], (30, 10)):
+        for lead, days in zip(cls.leads[:2], (30, 10), strict=True):
             # the creation date is the ORM's own: set it as a year of history would have it
-            cls.env.cr.execute('UPDATE crm_lead SET create_date = %s, date_closed = %s WHERE id = %s',
-                               (closed - timedelta(days=days), closed, lead.id))
+            cls.env.cr.execute(
+                'UPDATE crm_lead SET create_date = %s, date_closed = %s WHERE id = %s',
+                (closed - timedelta(days=days), closed, lead.id),
+            )
         cls.env.invalidate_all()
         cls.next_month = next_month
 
     def _kpis(self, user):
         report = self.env['crm.deal.report'].with_user(user)
         [kpis] = report._read_group(
-            [('lead_id', 'in', self.leads.ids)], [],
-            ['win_rate:avg', 'deal_days:avg', 'won_amount:sum', 'average_won_amount:avg', 'pipeline_amount:sum'])
+            [('lead_id', 'in', self.leads.ids)],
+            [],
+            ['win_rate:avg', 'deal_days:avg', 'won_amount:sum', 'average_won_amount:avg', 'pipeline_amount:sum'],
+        )
         return list(kpis)
 
     def test_win_rate_counts_closed_deals_and_length_and_amounts_the_won_ones(self):
@@ -49,21 +65,33 @@ class TestSalesKpis(CrmExtendedCommon):
     def test_pipeline_by_expected_closing_month_counts_open_deals(self):
         report = self.env['crm.deal.report'].with_user(self.user_sales_manager)
         groups = report._read_group(
-            [('lead_id', 'in', self.leads.ids)], ['date_deadline:month'], ['pipeline_amount:sum'])
+            [('lead_id', 'in', self.leads.ids)], ['date_deadline:month'], ['pipeline_amount:sum']
+        )
         self.assertEqual(groups, [(self.next_month.replace(day=1), 7000.0)])
 
     def test_median_deal_length_is_the_middle_of_the_won_deals_lengths(self):
         # With a third won deal of 80 days, the lengths are 10, 30 and 80 days: the median is 30, the mean 40.
         won_stage = self.leads[0].stage_id
-        long_deal = self.env['crm.lead'].create({
-            'name': 'Stáčírna', 'type': 'opportunity', 'partner_id': self.customer.id,
-            'user_id': self.user_sales_own.id, 'expected_revenue': 1000.0, 'stage_id': won_stage.id})
+        long_deal = self.env['crm.lead'].create(
+            {
+                'name': 'Stáčírna',
+                'type': 'opportunity',
+                'partner_id': self.customer.id,
+                'user_id': self.user_sales_own.id,
+                'expected_revenue': 1000.0,
+                'stage_id': won_stage.id,
+            }
+        )
         closed = datetime(2026, 3, 31, 12, 0)
-        self.env.cr.execute('UPDATE crm_lead SET create_date = %s, date_closed = %s WHERE id = %s',
-                            (closed - timedelta(days=80), closed, long_deal.id))
+        self.env.cr.execute(
+            'UPDATE crm_lead SET create_date = %s, date_closed = %s WHERE id = %s',
+            (closed - timedelta(days=80), closed, long_deal.id),
+        )
         self.env.invalidate_all()
         report = self.env['crm.deal.report'].with_user(self.user_sales_manager)
         domain = [('lead_id', 'in', (self.leads | long_deal).ids)]
         self.assertEqual(report._read_group(domain, [], ['deal_days:avg', 'median_deal_days:avg']), [(40.0, 30.0)])
-        self.assertEqual(dict(report._read_group(domain, ['user_id'], ['median_deal_days:avg'])),
-                         {self.user_sales_own: 30.0, self.user_sales_colleague: False})
+        self.assertEqual(
+            dict(report._read_group(domain, ['user_id'], ['median_deal_days:avg'])),
+            {self.user_sales_own: 30.0, self.user_sales_colleague: False},
+        )

@@ -5,8 +5,15 @@ from odoo.tests import tagged
 
 from odoo.addons.crm_extended.tests.common import CrmExtendedCommon
 
-MEASURES = ['interaction_count:sum', 'resolved_count:sum', 'on_time_rate:avg', 'handover_count:sum',
-            'handover_resolved_count:sum', 'won_count:sum', 'won_amount:sum']
+MEASURES = [
+    'interaction_count:sum',
+    'resolved_count:sum',
+    'on_time_rate:avg',
+    'handover_count:sum',
+    'handover_resolved_count:sum',
+    'won_count:sum',
+    'won_amount:sum',
+]
 
 
 @tagged('post_install', '-at_install')
@@ -21,41 +28,59 @@ class TestSalespersonEffectiveness(CrmExtendedCommon):
         super().setUpClass()
         now = fields.Datetime.now()
         late, on_time, cls.open_one, cancelled, handed_over = (
-            cls._create_interaction(date=date) for date in (
-                now - timedelta(days=2), now - timedelta(minutes=1), now, now, now - timedelta(days=3)))
+            cls._create_interaction(date=date)
+            for date in (now - timedelta(days=2), now - timedelta(minutes=1), now, now, now - timedelta(days=3))
+        )
         (late | on_time).action_resolve()
         cancelled.action_cancel()
         cls._hand_over_to_the_colleague(handed_over)
         handed_over.with_user(cls.user_sales_colleague).action_resolve()
         cls.interactions = late | on_time | cls.open_one | cancelled | handed_over
         won_stage = cls.env['crm.stage'].create({'name': 'Efektivita vyhráno', 'sequence': 2000, 'is_won': True})
-        cls.opportunities = cls.env['crm.lead'].create([{
-            'name': name, 'type': 'opportunity', 'partner_id': cls.customer.id, 'user_id': cls.user_sales_own.id,
-            'expected_revenue': amount,
-        } for name, amount in (('Varna', 12000.0), ('Sklep', 5000.0), ('Lahvovna', 7000.0))])
+        cls.opportunities = cls.env['crm.lead'].create(
+            [
+                {
+                    'name': name,
+                    'type': 'opportunity',
+                    'partner_id': cls.customer.id,
+                    'user_id': cls.user_sales_own.id,
+                    'expected_revenue': amount,
+                }
+                for name, amount in (('Varna', 12000.0), ('Sklep', 5000.0), ('Lahvovna', 7000.0))
+            ]
+        )
         cls.opportunities[0].stage_id = won_stage
         cls.opportunities[1].action_set_lost()
 
     @classmethod
     def _hand_over_to_the_colleague(cls, interaction):
-        cls.env['crm.interaction.handover'].with_user(cls.user_sales_own).create({
-            'interaction_ids': [fields.Command.set(interaction.ids)], 'user_id': cls.user_sales_colleague.id,
-            'date_deadline': fields.Date.today(),
-        }).action_handover()
+        cls.env['crm.interaction.handover'].with_user(cls.user_sales_own).create(
+            {
+                'interaction_ids': [fields.Command.set(interaction.ids)],
+                'user_id': cls.user_sales_colleague.id,
+                'date_deadline': fields.Date.today(),
+            }
+        ).action_handover()
 
     def _effectiveness(self, user, domain=()):
         report = self.env['crm.salesperson.effectiveness.report'].with_user(user)
         return {
-            salesperson.login: figures for salesperson, *figures in report._read_group(
-                [('user_id', 'in', (self.user_sales_own | self.user_sales_colleague).ids), *domain], ['user_id'],
-                MEASURES)
+            salesperson.login: figures
+            for salesperson, *figures in report._read_group(
+                [('user_id', 'in', (self.user_sales_own | self.user_sales_colleague).ids), *domain],
+                ['user_id'],
+                MEASURES,
+            )
         }
 
     def test_manager_sees_what_each_salesperson_logged_resolved_on_time_took_over_and_won(self):
-        self.assertEqual(self._effectiveness(self.user_sales_manager), {
-            'crm_sales_own': [4, 2, 50.0, 0, 0, 1, 12000.0],
-            'crm_sales_colleague': [1, 1, 100.0, 1, 1, 0, 0.0],
-        })
+        self.assertEqual(
+            self._effectiveness(self.user_sales_manager),
+            {
+                'crm_sales_own': [4, 2, 50.0, 0, 0, 1, 12000.0],
+                'crm_sales_colleague': [1, 1, 100.0, 1, 1, 0, 0.0],
+            },
+        )
 
     def test_handover_resolved_after_its_deadline_is_late(self):
         self.interactions[-1].handover_activity_id.date_deadline = fields.Date.today() - timedelta(days=1)
@@ -71,9 +96,12 @@ class TestSalespersonEffectiveness(CrmExtendedCommon):
 
     def test_period_counts_the_interactions_of_their_date_and_the_deals_of_their_closing(self):
         since_yesterday = [('date', '>=', fields.Datetime.now() - timedelta(days=1))]
-        self.assertEqual(self._effectiveness(self.user_sales_manager, since_yesterday), {
-            'crm_sales_own': [3, 1, 100.0, 0, 0, 1, 12000.0],
-        })
+        self.assertEqual(
+            self._effectiveness(self.user_sales_manager, since_yesterday),
+            {
+                'crm_sales_own': [3, 1, 100.0, 0, 0, 1, 12000.0],
+            },
+        )
 
     def test_salesperson_with_own_documents_sees_only_their_figures(self):
         self.assertEqual(list(self._effectiveness(self.user_sales_own)), ['crm_sales_own'])

@@ -12,6 +12,7 @@ KEY_FIELDS = ('user_id', 'team_id', 'company_id', 'currency_id', 'date')
 
 class CrmSalesKpiWorkbook(models.TransientModel):
     """The salesperson effectiveness figures of a period, per salesperson and per month, with charts."""
+
     _name = 'crm.sales.kpi.workbook'
     _inherit = ['crm.report.workbook']
     _description = 'Sales KPI Workbook'
@@ -23,8 +24,11 @@ class CrmSalesKpiWorkbook(models.TransientModel):
     def _measures(self):
         """The figures of the report, in the order of its fields: those an addon adds to it come along."""
         report = self.env[REPORT]
-        return [name for name, field in report._fields.items()
-                if field.store and field.aggregator and name not in KEY_FIELDS and name != 'id']
+        return [
+            name
+            for name, field in report._fields.items()
+            if field.store and field.aggregator and name not in KEY_FIELDS and name != 'id'
+        ]
 
     def _charts(self):
         """Per chart of the salespeople sheet, its title and the figures it compares."""
@@ -43,17 +47,21 @@ class CrmSalesKpiWorkbook(models.TransientModel):
         specs = [f'{name}:{report._fields[name].aggregator}' for name in measures]
         domain = self._filter_domain()
         salespeople = workbook.add_worksheet(_('Salespeople'))
-        rows = [(user.name or _('No Salesperson'), figures) for user, *figures in report._read_group(
-            domain, ['user_id'], specs)]
+        rows = [
+            (user.name or _('No Salesperson'), figures)
+            for user, *figures in report._read_group(domain, ['user_id'], specs)
+        ]
         rows.sort(key=lambda row: row[0])
         [total] = report._read_group(domain, [], specs)
         self._write_figures(salespeople, _('Salesperson'), measures, rows + [(_('Total'), total)], styles)
         for index, (title, names) in enumerate(self._charts()):
-            self._insert_chart(workbook, salespeople, title, measures, names, len(rows),
-                               anchor_row=len(rows) + 3 + 16 * index)
+            self._insert_chart(
+                workbook, salespeople, title, measures, names, len(rows), anchor_row=len(rows) + 3 + 16 * index
+            )
         months = workbook.add_worksheet(_('Per month'))
-        month_rows = [(month.strftime('%Y-%m'), figures) for month, *figures in report._read_group(
-            domain, ['date:month'], specs)]
+        month_rows = [
+            (month.strftime('%Y-%m'), figures) for month, *figures in report._read_group(domain, ['date:month'], specs)
+        ]
         self._write_figures(months, _('Month'), measures, month_rows, styles)
         if month_rows:
             chart = workbook.add_chart({'type': 'line'})
@@ -66,14 +74,19 @@ class CrmSalesKpiWorkbook(models.TransientModel):
 
     def _write_figures(self, sheet, label, measures, rows, styles):
         report = self.env[REPORT]
-        sheet.write_row(0, 0, [label] + [report._fields[name]._description_string(self.env) for name in measures],
-                        styles['header'])
+        sheet.write_row(
+            0, 0, [label] + [report._fields[name]._description_string(self.env) for name in measures], styles['header']
+        )
         sheet.set_column(0, 0, 28)
         sheet.set_column(1, len(measures), 16)
         aggregators = [report._fields[name].aggregator for name in measures]
         for row, (name, figures) in enumerate(rows, start=1):
-            sheet.write_row(row, 0, [name] + [self._cell(value, aggregator)
-                                              for value, aggregator in zip(figures, aggregators)])
+            sheet.write_row(
+                row,
+                0,
+                [name]
+                + [self._cell(value, aggregator) for value, aggregator in zip(figures, aggregators, strict=True)],
+            )
 
     def _cell(self, value, aggregator):
         # No row of the group has the figure: nothing summed is none, but a share of nothing is left blank.
@@ -92,8 +105,10 @@ class CrmSalesKpiWorkbook(models.TransientModel):
 
     def _add_series(self, chart, sheet, measures, name, row_count):
         column = measures.index(name) + 1
-        chart.add_series({
-            'name': [sheet.name, 0, column],
-            'categories': [sheet.name, 1, 0, row_count, 0],
-            'values': [sheet.name, 1, column, row_count, column],
-        })
+        chart.add_series(
+            {
+                'name': [sheet.name, 0, column],
+                'categories': [sheet.name, 1, 0, row_count, 0],
+                'values': [sheet.name, 1, column, row_count, column],
+            }
+        )

@@ -1,5 +1,6 @@
 """Customer value (ABC, RFM, payment discipline, CLV and the acquisition costs) left crm_accounting_link for
 crm_customer_value: its records pass to that addon as they are, and its settings are named after it."""
+
 from odoo.modules.module import load_script
 
 # crm_accounting_link does not depend on crm_extended: its upgrade step is read from the file alone, without

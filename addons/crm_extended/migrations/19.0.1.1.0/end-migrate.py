@@ -1,6 +1,7 @@
 """The score breakdown is kept as data (crm_score_contributions) and written in the reader's language when read:
 the scored leads are scored again to fill it, and the text written in one language goes. At the end of the
 upgrade, once crm_lead_scoring, which scores them since it left crm_extended, is loaded too."""
+
 from odoo import SUPERUSER_ID, api
 from odoo.tools import split_every
 

@@ -1,6 +1,7 @@
 """Lead scoring, customer care and the sales KPIs left crm_extended for addons of their own, the complaint figures
 of the sales KPIs for their bridge with customer care, and the bridge of the sales KPIs with crm_accounting_link is
 named after them: their records pass to those addons as they are."""
+
 from odoo.addons.crm_extended.tools.addon_split import move_capability, rename_addon
 
 
