@@ -92,7 +92,7 @@ class TestTours(BrowserTourCase):
                 for subject in [*deadlines, 'Nothing to do about it']
             ]
         )
-        for interaction, (user, deadline) in zip(interactions, deadlines.values(), strict=True):
+        for interaction, (user, deadline) in zip(interactions, deadlines.values(), strict=False):
             interaction.activity_schedule('mail.mail_activity_data_todo', date_deadline=deadline, user_id=user.id)
         self._run_tour('/odoo', 'crm_extended_activity_menu_counts', self.salesperson)
 
