@@ -14,6 +14,7 @@ import pytest
 from rpc import OdooRpc
 
 ROOT = Path(__file__).resolve().parent.parent
+ADDONS = sorted(path.parent.name for path in (ROOT / 'addons').glob('*/__manifest__.py'))
 BENCH = ROOT / 'bench'
 LOGS = ROOT / '.local' / 'logs'
 sys.path.append(str(BENCH))

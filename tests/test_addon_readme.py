@@ -7,9 +7,8 @@ import os
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ADDONS, ROOT
 
-ADDONS = sorted(path.parent.name for path in (ROOT / 'addons').glob('*/__manifest__.py'))
 FRAGMENTS = ('DESCRIPTION', 'CONFIGURE', 'USAGE', 'CONTRIBUTORS', 'HISTORY')
 DIGEST = re.compile(r'!! source digest: (sha256:\w+)')
 

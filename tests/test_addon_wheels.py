@@ -14,10 +14,9 @@ from email.parser import Parser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, connect, drop_database, throwaway_name
+from conftest import ADDONS, ROOT, connect, drop_database, throwaway_name
 from test_install_cycle import LOG_PROBLEM
 
-ADDONS = sorted(path.parent.name for path in (ROOT / 'addons').glob('*/__manifest__.py'))
 SERIES = '19.0'
 
 
